@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Shared.Domain;
+
+namespace Platform.Shared.Data.Configurations;
+
+internal sealed class UsageEventConfiguration : TenantEntityConfiguration<UsageEvent>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<UsageEvent> builder)
+    {
+        builder.HasIndex(e => new { e.TenantId, e.StartedAt });
+        builder.HasMany(e => e.Attempts).WithOne().HasForeignKey(a => a.UsageEventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UsageAttemptConfiguration : TenantEntityConfiguration<UsageAttempt>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<UsageAttempt> builder) =>
+        builder.HasIndex(a => new { a.UsageEventId, a.Index }).IsUnique();
+}
+
+internal sealed class UsageRollupConfiguration : TenantEntityConfiguration<UsageRollup>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<UsageRollup> builder)
+    {
+        builder.Property(r => r.Feature).HasMaxLength(100);
+        builder.Property(r => r.Route).HasMaxLength(100);
+        builder.Property(r => r.Provider).HasMaxLength(100);
+        builder.Property(r => r.Model).HasMaxLength(200);
+        builder.Property(r => r.Customer).HasMaxLength(100);
+        builder.HasIndex(r => new { r.TenantId, r.HourStart, r.Feature, r.Route, r.Provider, r.Model, r.Customer, r.ApiKeyId }).IsUnique();
+    }
+}
+
+internal sealed class AlertConfiguration : TenantEntityConfiguration<Alert>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Alert> builder) =>
+        builder.HasIndex(a => new { a.BudgetId, a.PeriodStart, a.ThresholdPercent }).IsUnique();
+}
+
+internal sealed class AuditEntryConfiguration : TenantEntityConfiguration<AuditEntry>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasIndex(a => new { a.TenantId, a.CreatedAt });
+    }
+}
+
+internal sealed class BillingRecordConfiguration : TenantEntityConfiguration<BillingRecord>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<BillingRecord> builder)
+    {
+        builder.Property(b => b.Error).HasMaxLength(2000);
+        builder.HasIndex(b => b.IdempotencyKey).IsUnique();
+        builder.HasIndex(b => new { b.TenantId, b.PeriodStart });
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Shared.Domain;
+
+namespace Platform.Shared.Data.Configurations;
+
+/// <summary>What every tenant-owned table shares: a tenant index and the concurrency token.</summary>
+internal abstract class TenantEntityConfiguration<T> : IEntityTypeConfiguration<T>
+    where T : TenantEntity
+{
+    public void Configure(EntityTypeBuilder<T> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasIndex(e => e.TenantId);
+        ConfigureEntity(builder);
+    }
+
+    protected abstract void ConfigureEntity(EntityTypeBuilder<T> builder);
+}

@@ -1,0 +1,8 @@
+namespace Platform.Simulator.Chat;
+
+internal enum JsonMode
+{
+    None = 0,
+    AnyObject,
+    Schema,
+}
