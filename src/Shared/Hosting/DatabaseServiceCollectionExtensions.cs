@@ -21,7 +21,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        services.AddDbContext<PlatformDbContext>(db => db.UsePlatformDatabase(options));
+        services.AddDbContext<PlatformDbContext>(db => db.UsePlatformDatabase(options), optionsLifetime: ServiceLifetime.Singleton);
+        services.AddSingleton<PlatformDbContextFactory>();
         return services;
     }
 
