@@ -1,0 +1,41 @@
+using Hangfire;
+using MudBlazor.Services;
+using Platform.ControlPlane.Jobs;
+using Platform.Dashboard;
+using Platform.Shared.Hosting;
+using Platform.Shared.Security;
+
+namespace Platform.ControlPlane.Hosting;
+
+internal static class ControlPlaneHostingExtensions
+{
+    public static WebApplicationBuilder AddControlPlane(this WebApplicationBuilder builder)
+    {
+        // Serve the dashboard's and MudBlazor's assets from build output in every environment,
+        // not only Development: the embedded default runs un-published.
+        builder.WebHost.UseStaticWebAssets();
+        builder.AddPlatformObservability("platform-controlplane");
+        builder.Services.AddPlatformDatabase(builder.Configuration);
+        builder.Services.AddPlatformSecrets();
+        builder.Services.AddPlatformHealthChecks();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformJobs(builder.Configuration);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication MapControlPlane(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapPlatformHealth();
+        app.MapOpenApi("/api/v1/openapi.json");
+        app.MapHangfireDashboard("/hangfire");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
