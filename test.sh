@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the tests need that this machine lacks, then runs every test project.
+# CI runs exactly this (see .ci/run). Prints "N passed, N failed, N skipped" last.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+CONFIGURATION="${CONFIGURATION:-Release}"
+results="$PWD/TestResults"
+rm -rf "$results"
+
+echo "==> tools"
+dotnet tool restore
+
+echo "==> build ($CONFIGURATION)"
+dotnet build Platform.sln -c "$CONFIGURATION" --nologo -clp:ErrorsOnly
+
+echo "==> test"
+status=0
+dotnet test Platform.sln -c "$CONFIGURATION" --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+passed=0 failed=0 total=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$((total + $(get total)))
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed)))
+done
+skipped=$((total - passed - failed))
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$total" -eq 0 ]; then echo "no test ran" >&2; exit 1; fi
+exit "$status"
