@@ -1,0 +1,22 @@
+namespace Platform.Hosts.Tests;
+
+/// <summary>A data folder of its own for one test; the SQLite file lives in it.</summary>
+public sealed class TempDataDirectory : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "platform-hosts-tests", Guid.NewGuid().ToString("N"));
+
+    public TempDataDirectory() => Directory.CreateDirectory(Path);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Still open by a host that is shutting down; the OS cleans temp.
+        }
+    }
+}
