@@ -30,6 +30,14 @@ internal sealed class FrameBuffer : IDisposable
         return _json;
     }
 
+    /// <summary>Starts an SSE frame <c>event: name\ndata: </c> and returns the writer for its JSON.</summary>
+    public Utf8JsonWriter BeginEvent(ReadOnlySpan<byte> eventName)
+    {
+        _buffer.Write("event: "u8);
+        _buffer.Write(eventName);
+        return BeginJson("\ndata: "u8);
+    }
+
     public void EndJson(ReadOnlySpan<byte> suffix)
     {
         _json.Flush();

@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using Platform.Simulator.Scripting;
 
 namespace Platform.Simulator.Streaming;
@@ -6,6 +5,10 @@ namespace Platform.Simulator.Streaming;
 /// <summary>Puts a prepared body on the wire, whole or damaged as the fault says.</summary>
 internal static class ResponsePlayer
 {
+    // Abort() drops output Kestrel has not yet put on the socket; without this pause the client of a
+    // stream-break would often see no bytes at all, and "the first bytes arrived" is the point of the fault.
+    private static readonly TimeSpan DrainBeforeAbort = TimeSpan.FromMilliseconds(30);
+
     public static async Task PlayBufferedAsync(HttpContext context, ReadOnlyMemory<byte> body, int status, SimulatorFault fault)
     {
         var response = context.Response;
@@ -21,7 +24,7 @@ internal static class ResponsePlayer
             case SimulatorFault.StreamBreak:
                 response.ContentLength = body.Length;
                 await response.BodyWriter.WriteAsync(body[..(body.Length / 2)], cancellationToken);
-                context.Abort();
+                await BreakAsync(context, TimeProvider.System);
                 break;
             default:
                 response.ContentLength = body.Length;
@@ -49,7 +52,8 @@ internal static class ResponsePlayer
         var count = damaged ? Math.Max(1, frames.Count / 2) : frames.Count;
         if (script.TtftMs > 0)
         {
-            await response.StartAsync(cancellationToken);
+            // Headers go out now (StartAsync alone leaves them in Kestrel's buffer); the first chunk waits.
+            await response.BodyWriter.FlushAsync(cancellationToken);
             await Delays.WaitAsync(script.TtftMs, time, cancellationToken);
         }
 
@@ -72,11 +76,17 @@ internal static class ResponsePlayer
 
         if (fault == SimulatorFault.StreamBreak)
         {
-            context.Abort();
+            await BreakAsync(context, time);
         }
         else if (fault == SimulatorFault.Malformed)
         {
             await response.BodyWriter.WriteAsync(malformedFrame, cancellationToken);
         }
+    }
+
+    private static async Task BreakAsync(HttpContext context, TimeProvider time)
+    {
+        await Task.Delay(DrainBeforeAbort, time, context.RequestAborted);
+        context.Abort();
     }
 }

@@ -1,0 +1,3 @@
+namespace Platform.Simulator.Tests.Support;
+
+public sealed record SseEvent(string? Event, string Data);

@@ -1,0 +1,8 @@
+namespace Platform.Simulator.Tests.Support;
+
+public enum Wire
+{
+    OpenAi,
+    Anthropic,
+    Gemini,
+}

@@ -1,0 +1,3 @@
+namespace Platform.Simulator.Control;
+
+internal sealed record ControlError(string Error);
