@@ -59,4 +59,38 @@ public sealed class StartupConfigurationTests
         Assert.Contains("unknown command 'frobnicate'", stderr, StringComparison.Ordinal);
         Assert.Contains("usage:", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ConfigApply_DemoFileTwice_SecondRunChangesNothing()
+    {
+        using var data = new TempDataDirectory();
+        var demo = Path.Combine(HostProcess.RepositoryRoot(), "config", "demo.yaml");
+        var dataDir = $"--Database:DataDirectory={data.Path}";
+        Assert.Equal(0, (await HostProcess.RunAsync("ControlPlane", "Platform.ControlPlane", ["migrate", dataDir])).ExitCode);
+
+        var first = await HostProcess.RunAsync("ControlPlane", "Platform.ControlPlane", ["config", "apply", demo, "--allow-plaintext-keys", dataDir]);
+        var second = await HostProcess.RunAsync("ControlPlane", "Platform.ControlPlane", ["config", "apply", demo, "--allow-plaintext-keys", dataDir]);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("create tenant demo", first.StdOut, StringComparison.Ordinal);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("no changes", second.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfigApply_BrokenFile_PrintsLineNumberedErrorAndFails()
+    {
+        using var data = new TempDataDirectory();
+        var dataDir = $"--Database:DataDirectory={data.Path}";
+        var file = Path.Combine(data.Path, "broken.yaml");
+        await File.WriteAllTextAsync(file, "version: 1\ntenants:\n  - slug: acme\n    name: Acme\n    providers:\n      - name: p\n        kind: nonsense\n        baseUrl: http://127.0.0.1:1\n");
+        Assert.Equal(0, (await HostProcess.RunAsync("ControlPlane", "Platform.ControlPlane", ["migrate", dataDir])).ExitCode);
+
+        var result = await HostProcess.RunAsync("ControlPlane", "Platform.ControlPlane", ["config", "apply", file, dataDir]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("broken.yaml:7:", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
+    }
 }

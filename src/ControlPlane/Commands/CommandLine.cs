@@ -15,7 +15,10 @@ internal sealed record CommandLine(string? Command, string[] CommandArgs, string
         }
 
         var commandArgs = args.Skip(1).Where(a => !IsConfigOverride(a)).ToArray();
-        return new CommandLine(args[0], commandArgs, hostArgs);
+
+        // A command's output is its report; host chatter below warnings would bury it.
+        string[] quiet = ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft=Warning"];
+        return new CommandLine(args[0], commandArgs, [.. quiet, .. hostArgs]);
     }
 
     private static bool IsConfigOverride(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using Hangfire;
 using MudBlazor.Services;
 using Platform.ControlPlane.Jobs;
 using Platform.Dashboard;
+using Platform.Shared.Config;
 using Platform.Shared.Hosting;
 using Platform.Shared.Security;
 
@@ -17,6 +18,7 @@ internal static class ControlPlaneHostingExtensions
         builder.AddPlatformObservability("platform-controlplane");
         builder.Services.AddPlatformDatabase(builder.Configuration);
         builder.Services.AddPlatformSecrets();
+        builder.Services.AddPlatformConfigAsCode();
         builder.Services.AddPlatformHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

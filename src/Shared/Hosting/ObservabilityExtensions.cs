@@ -18,6 +18,8 @@ public static class ObservabilityExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPlatformObservability(this IHostApplicationBuilder builder, string serviceName)
     {
+        // Every SQL statement at Information drowns the logs (and the hot path); opt in via config.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         if (builder.Configuration.GetValue<bool>("Logging:Json"))
         {
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
