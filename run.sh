@@ -36,6 +36,7 @@ stop() {
   echo "==> stopping"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  exit 0
 }
 trap stop INT TERM EXIT
 
@@ -73,4 +74,5 @@ Platform is running (data in $PLATFORM_DATA, logs in $PLATFORM_DATA/logs).
 Press Ctrl-C to stop.
 INFO
 wait -n "${pids[@]}" || true
-echo "a process exited; see $PLATFORM_DATA/logs" >&2
+echo "a process exited unexpectedly; see $PLATFORM_DATA/logs" >&2
+exit 1
