@@ -1,3 +1,9 @@
+using Platform.DataPlane.Configuration;
+using Platform.DataPlane.Endpoints;
+using Platform.DataPlane.Forwarding;
+using Platform.DataPlane.Providers;
+using Platform.DataPlane.Recording;
+using Platform.DataPlane.Routing;
 using Platform.Shared.Hosting;
 
 namespace Platform.DataPlane.Hosting;
@@ -7,15 +13,28 @@ internal static class DataPlaneHostingExtensions
     public static WebApplicationBuilder AddDataPlane(this WebApplicationBuilder builder)
     {
         builder.AddPlatformObservability("platform-dataplane");
+        builder.Services.AddOptions<DataPlaneOptions>()
+            .Bind(builder.Configuration.GetSection(DataPlaneOptions.Section))
+            .Validate(o => o.MaxRequestBodyBytes > 0 && o.DefaultMaxOutputTokens > 0, "DataPlane options must be positive.")
+            .ValidateOnStart();
         builder.Services.AddPlatformDatabase(builder.Configuration);
+        builder.Services.AddDataPlaneSecrets();
+        builder.Services.AddPolicySnapshots(builder.Configuration);
         builder.Services.AddPlatformHealthChecks();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProviderAdapters();
+        builder.Services.AddDataPlaneRouting();
+        builder.Services.AddForwarding();
+        builder.Services.AddUsageRecording();
+        builder.Services.AddDataPlaneEndpoints();
         return builder;
     }
 
     public static WebApplication MapDataPlane(this WebApplication app)
     {
+        app.UseDataPlaneErrors();
         app.MapPlatformHealth();
+        app.MapDataPlaneApi();
+        app.MapUnknownPaths();
         return app;
     }
 }

@@ -1,0 +1,9 @@
+namespace Platform.DataPlane.Chat;
+
+internal enum ChatRole
+{
+    System,
+    User,
+    Assistant,
+    Tool,
+}

@@ -1,0 +1,9 @@
+namespace Platform.DataPlane.Chat;
+
+internal enum FinishReason
+{
+    Stop,
+    Length,
+    ToolCalls,
+    ContentFilter,
+}

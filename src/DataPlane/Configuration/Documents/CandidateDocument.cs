@@ -1,0 +1,4 @@
+namespace Platform.DataPlane.Configuration;
+
+/// <summary>A model listed by a tier or a route.</summary>
+internal sealed record CandidateDocument(Guid ModelId, int Priority, int Weight);

@@ -1,0 +1,3 @@
+namespace Platform.DataPlane.Configuration;
+
+internal sealed record TierDocument(Guid Id, string Name, IReadOnlyList<CandidateDocument> Models);

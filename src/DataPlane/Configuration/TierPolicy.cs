@@ -1,0 +1,3 @@
+namespace Platform.DataPlane.Configuration;
+
+internal sealed record TierPolicy(string Name, IReadOnlyList<WeightedModel> Models);

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Platform.DataPlane.Configuration;
+using Platform.DataPlane.Routing;
+
+namespace Platform.DataPlane.Endpoints;
+
+/// <summary>
+/// Per-request state of one data-plane call, carried as an <see cref="HttpContext"/> feature
+/// (YARP's habit) so the recorder and error paths see the same facts.
+/// </summary>
+internal sealed class CallContext(string endpoint, Dialect dialect, DateTime startedAt)
+{
+    public string RequestId { get; } = "req_" + Guid.CreateVersion7().ToString("N");
+
+    public string Endpoint { get; } = endpoint;
+
+    public Dialect Dialect { get; } = dialect;
+
+    public DateTime StartedAt { get; } = startedAt;
+
+    public long StartedTimestamp { get; } = Stopwatch.GetTimestamp();
+
+    public KeyPolicy? Key { get; set; }
+
+    public TenantPolicy? Tenant { get; set; }
+
+    public string? Feature { get; set; }
+
+    public string? Customer { get; set; }
+
+    public RouteDecision? Decision { get; set; }
+
+    public int EstimatedInputTokens { get; set; }
+
+    public bool Streamed { get; set; }
+
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(StartedTimestamp);
+}

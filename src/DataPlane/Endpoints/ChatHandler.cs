@@ -1,0 +1,172 @@
+using Platform.DataPlane.Chat;
+using Platform.DataPlane.Configuration;
+using Platform.DataPlane.Forwarding;
+using Platform.DataPlane.Protocols;
+using Platform.DataPlane.Protocols.Anthropic;
+using Platform.DataPlane.Protocols.Json;
+using Platform.DataPlane.Protocols.OpenAi;
+using Platform.DataPlane.Providers;
+using Platform.DataPlane.Recording;
+using Platform.DataPlane.Routing;
+using Platform.Shared.Domain;
+
+namespace Platform.DataPlane.Endpoints;
+
+/// <summary>
+/// <c>POST /v1/chat/completions</c> (OpenAI) and <c>POST /v1/messages</c> (Anthropic): admit,
+/// parse, select the route, execute with fallbacks, answer in the caller's format, record.
+/// </summary>
+internal sealed class ChatHandler(
+    CallAdmission admission,
+    CandidateSelector selector,
+    FallbackExecutor executor,
+    ProviderAdapters adapters,
+    StreamRelay relay,
+    UsageRecorder recorder)
+{
+    public async Task HandleAsync(HttpContext context, Dialect dialect)
+    {
+        var endpoint = dialect == Dialect.Anthropic ? "messages" : "chat";
+        if (await admission.AuthenticateAsync(context, endpoint, dialect) is not { } call)
+        {
+            return;
+        }
+
+        ChatRequest request;
+        using (var body = await admission.ReadBodyAsync(context, call))
+        {
+            if (body is null)
+            {
+                return;
+            }
+
+            try
+            {
+                request = dialect == Dialect.Anthropic
+                    ? AnthropicMessagesRequestReader.Read(body.Span)
+                    : OpenAiChatRequestReader.Read(body.Span);
+            }
+            catch (ClientRequestException error)
+            {
+                await ErrorResponses.WriteAsync(context, dialect, error);
+                return;
+            }
+        }
+
+        CallAdmission.TakeMetadata(call, request.Metadata);
+        if (!CallConstraints.TryFromHeaders(context.Request.Headers, out var constraints, out var constraintError))
+        {
+            await ErrorResponses.WriteAsync(context, dialect, StatusCodes.Status400BadRequest, constraintError!, "invalid_header");
+            return;
+        }
+
+        call.EstimatedInputTokens = TokenEstimator.Estimate(request);
+        var reference = ModelReference.Resolve(request.Model, call.Tenant!);
+        var decision = selector.Select(call.Tenant!, call.Key!, reference, RequestRequirements.ForChat(request, call.EstimatedInputTokens, constraints));
+        call.Decision = decision;
+        if (decision.Error is { } selectionError)
+        {
+            await ErrorResponses.WriteAsync(context, dialect, selectionError.StatusCode, selectionError.Message, selectionError.Code, "model");
+            recorder.Record(call, new CallResult(selectionError.StatusCode, null, [], 0, default, null));
+            return;
+        }
+
+        if (request.Stream)
+        {
+            call.Streamed = true;
+            await StreamAsync(context, call, request, decision);
+        }
+        else
+        {
+            await CompleteAsync(context, call, request, decision);
+        }
+    }
+
+    private async Task CompleteAsync(HttpContext context, CallContext call, ChatRequest request, RouteDecision decision)
+    {
+        var outcome = await executor.ExecuteAsync<ChatResponse>(
+            decision,
+            (model, ct) => adapters.For(model.Provider.Kind).CompleteAsync(Target(model), ForUpstream(request, model), ct),
+            context.RequestAborted);
+
+        var response = outcome.Value;
+        var degraded = false;
+        if (response is null && Degraded.Answer(decision.Fallback) is { } fallbackText)
+        {
+            response = new ChatResponse { Id = "degraded-" + call.RequestId, Model = "degraded", Text = fallbackText };
+            degraded = true;
+        }
+
+        if (response is null)
+        {
+            var error = outcome.Error!;
+            await ErrorResponses.WriteAsync(context, call.Dialect, error);
+            recorder.Record(call, new CallResult(ErrorResponses.StatusFor(error.ErrorClass), null, outcome.Attempts, outcome.FallbackCount, default, error.ErrorClass));
+            return;
+        }
+
+        var usage = degraded ? default : Measured(response.Usage, call, response.Text.Length);
+        ResponseHeaders.Write(context.Response, call, outcome.Model, outcome.Attempts.Count, outcome.FallbackCount, degraded);
+        context.Response.ContentType = "application/json";
+        using (var buffer = new PooledBufferWriter())
+        {
+            if (call.Dialect == Dialect.Anthropic)
+            {
+                AnthropicMessagesResponseWriter.Write(buffer, response);
+            }
+            else
+            {
+                OpenAiChatResponseWriter.Write(buffer, response, new DateTimeOffset(call.StartedAt).ToUnixTimeSeconds());
+            }
+
+            await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+        }
+
+        recorder.Record(call, new CallResult(StatusCodes.Status200OK, degraded ? null : outcome.Model, outcome.Attempts, outcome.FallbackCount, usage, null, Degraded: degraded));
+    }
+
+    private async Task StreamAsync(HttpContext context, CallContext call, ChatRequest request, RouteDecision decision)
+    {
+        var aborted = context.RequestAborted;
+        var outcome = await executor.ExecuteAsync<OpenedStream>(
+            decision,
+            (model, ct) => StreamOpener.OpenAsync(adapters.For(model.Provider.Kind), Target(model), ForUpstream(request, model), model, decision.Fallback, aborted, ct),
+            aborted);
+
+        if (outcome.Value is { } stream)
+        {
+            await using (stream)
+            {
+                await relay.RelayAsync(context, call, request, decision, stream, outcome);
+            }
+
+            return;
+        }
+
+        if (Degraded.Answer(decision.Fallback) is { } fallbackText)
+        {
+            await relay.RelayDegradedAsync(context, call, request, fallbackText, outcome);
+            return;
+        }
+
+        var error = outcome.Error!;
+        await ErrorResponses.WriteAsync(context, call.Dialect, error);
+        recorder.Record(call, new CallResult(ErrorResponses.StatusFor(error.ErrorClass), null, outcome.Attempts, outcome.FallbackCount, default, error.ErrorClass));
+    }
+
+    /// <summary>The provider's usage, or our estimate (marked) when it reported none.</summary>
+    public static Chat.Usage Measured(Chat.Usage reported, CallContext call, int outputChars) =>
+        reported.InputTokens > 0 || reported.OutputTokens > 0
+            ? reported
+            : new Chat.Usage(call.EstimatedInputTokens, TokenEstimator.Estimate(new string('x', outputChars)), 0, Estimated: true);
+
+    private static UpstreamTarget Target(ModelPolicy model) =>
+        new(model.Provider.Kind, model.Provider.BaseUrl, model.UpstreamId, model.Provider.Credential);
+
+    private static ChatRequest ForUpstream(ChatRequest request, ModelPolicy model) =>
+        request with
+        {
+            Model = model.UpstreamId,
+            MaxTokens = request.MaxTokens is { } max && model.MaxOutputTokens > 0 ? Math.Min(max, model.MaxOutputTokens) : request.MaxTokens,
+        };
+}

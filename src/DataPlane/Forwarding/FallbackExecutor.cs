@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using Platform.DataPlane.Configuration;
+using Platform.DataPlane.Health;
+using Platform.DataPlane.Routing;
+using Polly.CircuitBreaker;
+
+namespace Platform.DataPlane.Forwarding;
+
+/// <summary>
+/// Runs one call over the route's candidates: per-attempt timeout, bounded retries (Polly, with
+/// backoff and jitter, honouring Retry-After), the per-deployment circuit breaker, fallback to the
+/// next candidate only for the classes the policy allows, an overall deadline, and hedging.
+/// Generic over what an attempt produces: a whole answer, the opening of a stream, embeddings.
+/// </summary>
+internal sealed partial class FallbackExecutor(
+    DeploymentHealth health,
+    RetryPipelines retries,
+    TimeProvider time,
+    ILogger<FallbackExecutor> logger)
+{
+    private readonly DeploymentHealth _health = health;
+    private readonly RetryPipelines _retries = retries;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger _logger = logger;
+
+    public delegate Task<T> Attempt<T>(ModelPolicy model, CancellationToken cancellationToken);
+
+    public async Task<ExecutionOutcome<T>> ExecuteAsync<T>(RouteDecision decision, Attempt<T> attempt, CancellationToken requestAborted)
+        where T : class
+    {
+        var rules = decision.Fallback;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        deadline.CancelAfter(rules.OverallDeadline);
+        var run = new Run<T>(this, rules, attempt, deadline.Token);
+
+        var remaining = new List<ModelPolicy>(decision.Candidates);
+        var tried = 0;
+        UpstreamException? last = null;
+        while (remaining.Count > 0 && tried < rules.MaxCandidates)
+        {
+            var hedge = decision.HedgeAfter is { } after && remaining.Count > 1 && tried + 1 < rules.MaxCandidates ? after : (TimeSpan?)null;
+            var (value, model, error, used) = hedge is { } delay
+                ? await run.HedgedAsync(remaining[0], remaining[1], delay)
+                : await run.OnCandidateAsync(remaining[0], CancellationToken.None);
+            tried += used;
+            if (value is not null)
+            {
+                return run.Outcome(value, model, null);
+            }
+
+            last = error;
+            var failed = remaining[0];
+            remaining.RemoveRange(0, Math.Min(used, remaining.Count));
+            if (error is null || deadline.IsCancellationRequested || !(error.CircuitOpen || rules.FallbackOn.Contains(error.ErrorClass)))
+            {
+                break;
+            }
+
+            if (error.ErrorClass == ErrorClass.ContextLength)
+            {
+                remaining = [.. CandidateSelector.LargerContextCandidates(remaining, failed)];
+            }
+
+            LogFallingBack(_logger, failed.Name, error.ErrorClass);
+        }
+
+        if (deadline.IsCancellationRequested && !requestAborted.IsCancellationRequested)
+        {
+            last = new UpstreamException(ErrorClass.Timeout, $"The call did not complete within the overall deadline of {rules.OverallDeadline.TotalSeconds:0.#} s.");
+        }
+
+        return run.Outcome(null, null, last ?? new UpstreamException(ErrorClass.ServerError, "No candidate could serve the call."));
+    }
+
+    /// <summary>The state of one call's execution: its attempts so far.</summary>
+    private sealed class Run<T>(FallbackExecutor owner, FallbackRules rules, Attempt<T> attempt, CancellationToken deadline)
+        where T : class
+    {
+        private readonly List<AttemptRecord> _attempts = [];
+        private readonly Lock _gate = new();
+
+        public ExecutionOutcome<T> Outcome(T? value, ModelPolicy? model, UpstreamException? error)
+        {
+            lock (_gate)
+            {
+                // Fallbacks: distinct models tried before the one that answered (or all but the first).
+                var order = new List<Guid>();
+                foreach (var a in _attempts)
+                {
+                    if (!order.Contains(a.Model.Id))
+                    {
+                        order.Add(a.Model.Id);
+                    }
+                }
+
+                return new ExecutionOutcome<T>
+                {
+                    Value = value,
+                    Model = model,
+                    Error = value is null ? error : null,
+                    Attempts = [.. _attempts],
+                    FallbackCount = model is null ? Math.Max(0, order.Count - 1) : Math.Max(0, order.IndexOf(model.Id)),
+                };
+            }
+        }
+
+        /// <summary>Tries one candidate with retries; returns how many candidates were used (1).</summary>
+        public async Task<(T? Value, ModelPolicy? Model, UpstreamException? Error, int Used)> OnCandidateAsync(ModelPolicy model, CancellationToken extra = default)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline, extra);
+            try
+            {
+                var pipeline = owner._retries.For(rules);
+                var value = await pipeline.ExecuteAsync(
+                    async ct => await TimedAttemptAsync(model, ct),
+                    linked.Token);
+                return (value, model, null, 1);
+            }
+            catch (UpstreamException error)
+            {
+                return (null, null, error, 1);
+            }
+            catch (OperationCanceledException) when (!deadline.IsCancellationRequested && extra.IsCancellationRequested)
+            {
+                return (null, null, null, 1);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                return (null, null, new UpstreamException(ErrorClass.Timeout, "The overall deadline passed."), 1);
+            }
+        }
+
+        /// <summary>
+        /// Starts the first candidate; if it has not answered within <paramref name="after"/>, starts
+        /// the second too. The first success wins and the other is cancelled (its attempt recorded).
+        /// </summary>
+        public async Task<(T? Value, ModelPolicy? Model, UpstreamException? Error, int Used)> HedgedAsync(ModelPolicy primary, ModelPolicy secondary, TimeSpan after)
+        {
+            using var cancelPrimary = new CancellationTokenSource();
+            using var cancelSecondary = new CancellationTokenSource();
+            var first = OnCandidateAsync(primary, cancelPrimary.Token);
+            var winner = await Task.WhenAny(first, Task.Delay(after, owner._time, deadline).ContinueWith(static _ => { }, TaskScheduler.Default));
+            if (winner == first)
+            {
+                var result = await first;
+                if (result.Value is not null || result.Error is null || !(result.Error.CircuitOpen || rules.FallbackOn.Contains(result.Error.ErrorClass)))
+                {
+                    return result;
+                }
+            }
+
+            LogHedging(owner._logger, primary.Name, secondary.Name);
+            var second = OnCandidateAsync(secondary, cancelSecondary.Token);
+            var pending = new List<Task<(T?, ModelPolicy?, UpstreamException?, int)>> { second };
+            if (!first.IsCompleted)
+            {
+                pending.Add(first);
+            }
+
+            (T? Value, ModelPolicy? Model, UpstreamException? Error, int Used) lastResult = first.IsCompleted ? await first : default;
+            while (pending.Count > 0)
+            {
+                var done = await Task.WhenAny(pending);
+                pending.Remove(done);
+                var result = await done;
+                if (result.Item1 is not null)
+                {
+                    await (done == first ? cancelSecondary : cancelPrimary).CancelAsync();
+                    MarkLoserCancelled(done == first ? secondary : primary);
+                    return (result.Item1, result.Item2, null, 2);
+                }
+
+                lastResult = (result.Item1, result.Item2, result.Item3 ?? lastResult.Error, 2);
+            }
+
+            return (null, null, lastResult.Error, 2);
+        }
+
+        private void MarkLoserCancelled(ModelPolicy loser)
+        {
+            lock (_gate)
+            {
+                for (var i = _attempts.Count - 1; i >= 0; i--)
+                {
+                    if (ReferenceEquals(_attempts[i].Model, loser))
+                    {
+                        _attempts[i] = _attempts[i] with { Cancelled = true };
+                        return;
+                    }
+                }
+            }
+        }
+
+        private async ValueTask<T> TimedAttemptAsync(ModelPolicy model, CancellationToken ct)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var perAttempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            perAttempt.CancelAfter(rules.PerAttemptTimeout);
+            try
+            {
+                var value = await owner._health.ExecuteAsync(model, rules, async token =>
+                {
+                    try
+                    {
+                        return await attempt(model, token);
+                    }
+                    catch (OperationCanceledException) when (perAttempt.IsCancellationRequested && !ct.IsCancellationRequested)
+                    {
+                        throw new UpstreamException(ErrorClass.Timeout,
+                            $"{model.Name} did not answer within {rules.PerAttemptTimeout.TotalMilliseconds:0} ms.");
+                    }
+                }, perAttempt.Token);
+                Record(model, null, null, started, cancelled: false);
+                return value;
+            }
+            catch (UpstreamException error)
+            {
+                Record(model, error.ErrorClass, error.Status, started, cancelled: false);
+                throw;
+            }
+            catch (BrokenCircuitException)
+            {
+                // Not an attempt: the breaker refused to let the call go out.
+                throw new UpstreamException(ErrorClass.ServerError, $"The circuit of {model.Name} is open.", circuitOpen: true);
+            }
+            catch (OperationCanceledException)
+            {
+                Record(model, ErrorClass.Timeout, null, started, cancelled: true);
+                throw;
+            }
+        }
+
+        private void Record(ModelPolicy model, ErrorClass? error, int? status, long started, bool cancelled)
+        {
+            var latency = Stopwatch.GetElapsedTime(started);
+            if (error is null)
+            {
+                owner._health.RecordLatency(model, latency);
+            }
+            else if (!cancelled)
+            {
+                owner._health.RecordError(model);
+            }
+
+            lock (_gate)
+            {
+                _attempts.Add(new AttemptRecord(_attempts.Count, model, error, status, latency, cancelled));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Falling back from {Model} after {ErrorClass}.")]
+    private static partial void LogFallingBack(ILogger logger, string model, ErrorClass errorClass);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hedging {Primary} with {Secondary}.")]
+    private static partial void LogHedging(ILogger logger, string primary, string secondary);
+}

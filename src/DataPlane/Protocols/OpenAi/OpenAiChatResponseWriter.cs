@@ -1,0 +1,58 @@
+using System.Buffers;
+using System.Text.Json;
+using Platform.DataPlane.Chat;
+using Platform.DataPlane.Protocols.Sse;
+
+namespace Platform.DataPlane.Protocols.OpenAi;
+
+/// <summary>A <c>chat.completion</c> object; <c>content</c> is null when the answer is only tool calls.</summary>
+internal static class OpenAiChatResponseWriter
+{
+    public static void Write(IBufferWriter<byte> output, ChatResponse response, long created)
+    {
+        using var writer = new Utf8JsonWriter(output, SseFrameWriter.JsonOptions);
+        writer.WriteStartObject();
+        writer.WriteString("id"u8, response.Id);
+        writer.WriteString("object"u8, "chat.completion"u8);
+        writer.WriteNumber("created"u8, created);
+        writer.WriteString("model"u8, response.Model);
+        writer.WriteStartArray("choices"u8);
+        writer.WriteStartObject();
+        writer.WriteNumber("index"u8, 0);
+        writer.WriteStartObject("message"u8);
+        writer.WriteString("role"u8, "assistant"u8);
+        if (response.Text.Length == 0 && response.ToolCalls.Count > 0)
+        {
+            writer.WriteNull("content"u8);
+        }
+        else
+        {
+            writer.WriteString("content"u8, response.Text);
+        }
+
+        if (response.ToolCalls.Count > 0)
+        {
+            writer.WriteStartArray("tool_calls"u8);
+            foreach (var call in response.ToolCalls)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id"u8, call.Id);
+                writer.WriteString("type"u8, "function"u8);
+                writer.WriteStartObject("function"u8);
+                writer.WriteString("name"u8, call.Name);
+                writer.WriteString("arguments"u8, call.ArgumentsJson);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteString("finish_reason"u8, OpenAiWire.FinishReason(response.FinishReason));
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        OpenAiWire.WriteUsage(writer, response.Usage);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,91 @@
+using Platform.DataPlane.Chat;
+using Platform.DataPlane.Configuration;
+using Platform.DataPlane.Endpoints;
+using Platform.DataPlane.Forwarding;
+using Platform.Shared.Domain;
+
+namespace Platform.DataPlane.Recording;
+
+/// <summary>The facts of a finished call that are not in <see cref="CallContext"/>.</summary>
+internal readonly record struct CallResult(
+    int Status,
+    ModelPolicy? Model,
+    IReadOnlyList<AttemptRecord> Attempts,
+    int FallbackCount,
+    Chat.Usage Usage,
+    ErrorClass? Error,
+    int? TimeToFirstTokenMs = null,
+    bool Degraded = false);
+
+/// <summary>
+/// Builds the one usage event of a call (with its attempts) and hands it to the channel. Priced at
+/// the prices of the snapshot the call ran under. A hedged attempt that lost the race is recorded
+/// with the cost of its input tokens (estimated): the provider read the prompt before we cancelled.
+/// </summary>
+internal sealed class UsageRecorder(UsageChannel channel)
+{
+    public void Record(CallContext call, in CallResult result)
+    {
+        if (call.Tenant is null)
+        {
+            return;
+        }
+
+        var usage = new UsageEvent
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = call.Tenant.TenantId,
+            ApiKeyId = call.Key?.Id,
+            Endpoint = call.Endpoint,
+            Feature = call.Feature,
+            Customer = call.Customer,
+            Route = call.Decision?.RouteName,
+            Strategy = call.Decision?.Strategy.ToString(),
+            Provider = result.Model?.Provider.Name,
+            Model = result.Model?.UpstreamId,
+            Status = result.Status,
+            ErrorClass = result.Error?.ToName(),
+            StartedAt = call.StartedAt,
+            LatencyMs = (int)call.Elapsed.TotalMilliseconds,
+            TimeToFirstTokenMs = result.TimeToFirstTokenMs,
+            InputTokens = result.Usage.InputTokens,
+            OutputTokens = result.Usage.OutputTokens,
+            CachedTokens = result.Usage.CachedInputTokens,
+            CostNanoUsd = result.Model is null ? 0 : CostCalculator.NanoUsd(result.Model, result.Usage),
+            CostEstimated = result.Usage.Estimated,
+            Streamed = call.Streamed,
+            FallbackCount = result.FallbackCount,
+            Degraded = result.Degraded,
+        };
+
+        foreach (var attempt in result.Attempts)
+        {
+            var won = attempt.Error is null && !attempt.Cancelled && ReferenceEquals(attempt.Model, result.Model);
+            if (won)
+            {
+                usage.UpstreamLatencyMs = (int)attempt.Latency.TotalMilliseconds;
+            }
+
+            var cost = won ? usage.CostNanoUsd
+                : attempt.Cancelled ? CostCalculator.NanoUsd(attempt.Model, new Chat.Usage(call.EstimatedInputTokens, 0, 0, Estimated: true))
+                : 0;
+            usage.Attempts.Add(new UsageAttempt
+            {
+                TenantId = usage.TenantId,
+                UsageEventId = usage.Id,
+                Index = attempt.Index,
+                Provider = attempt.Model.Provider.Name,
+                Model = attempt.Model.UpstreamId,
+                Status = attempt.Status,
+                ErrorClass = attempt.Error?.ToName(),
+                LatencyMs = (int)attempt.Latency.TotalMilliseconds,
+                InputTokens = won ? usage.InputTokens : attempt.Cancelled ? call.EstimatedInputTokens : 0,
+                OutputTokens = won ? usage.OutputTokens : 0,
+                CostNanoUsd = cost,
+                Cancelled = attempt.Cancelled,
+            });
+        }
+
+        channel.TryWrite(usage);
+    }
+}
