@@ -51,7 +51,7 @@ internal sealed partial class FallbackExecutor(
             last = error;
             var failed = remaining[0];
             remaining.RemoveRange(0, Math.Min(used, remaining.Count));
-            if (error is null || deadline.IsCancellationRequested || !(error.CircuitOpen || rules.FallbackOn.Contains(error.ErrorClass)))
+            if (error is null || deadline.IsCancellationRequested || !FailurePolicy.MayFallBack(rules, error))
             {
                 break;
             }
@@ -143,7 +143,7 @@ internal sealed partial class FallbackExecutor(
             if (winner == first)
             {
                 var result = await first;
-                if (result.Value is not null || result.Error is null || !(result.Error.CircuitOpen || rules.FallbackOn.Contains(result.Error.ErrorClass)))
+                if (result.Value is not null || result.Error is null || !FailurePolicy.MayFallBack(rules, result.Error))
                 {
                     return result;
                 }
@@ -167,6 +167,11 @@ internal sealed partial class FallbackExecutor(
                 {
                     await (done == first ? cancelSecondary : cancelPrimary).CancelAsync();
                     MarkLoserCancelled(done == first ? secondary : primary);
+                    foreach (var loser in pending)
+                    {
+                        _ = ReleaseLateWinnerAsync(loser);
+                    }
+
                     return (result.Item1, result.Item2, null, 2);
                 }
 
@@ -174,6 +179,16 @@ internal sealed partial class FallbackExecutor(
             }
 
             return (null, null, lastResult.Error, 2);
+        }
+
+        /// <summary>A loser that succeeded before it saw the cancellation holds an open stream: close it.</summary>
+        private static async Task ReleaseLateWinnerAsync(Task<(T? Value, ModelPolicy? Model, UpstreamException? Error, int Used)> loser)
+        {
+            var (value, _, _, _) = await loser;
+            if (value is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
         }
 
         private void MarkLoserCancelled(ModelPolicy loser)

@@ -34,8 +34,7 @@ internal sealed class RetryPipelines(TimeProvider time)
                 UseJitter = true,
                 Delay = rules.BackoffBase,
                 MaxDelay = MaxHonouredRetryAfter,
-                ShouldHandle = new PredicateBuilder().Handle<UpstreamException>(e =>
-                    !e.CircuitOpen && rules.RetryOn.Contains(e.ErrorClass) && (e.RetryAfter is null || e.RetryAfter <= MaxHonouredRetryAfter)),
+                ShouldHandle = new PredicateBuilder().Handle<UpstreamException>(e => FailurePolicy.MayRetry(rules, e)),
                 DelayGenerator = static args => ValueTask.FromResult(
                     args.Outcome.Exception is UpstreamException { RetryAfter: { } retryAfter } ? retryAfter : (TimeSpan?)null),
             })
