@@ -37,6 +37,7 @@ internal sealed class ChatHandler(
         {
             if (body is null)
             {
+                recorder.Record(call, CallResult.Refused(StatusCodes.Status413PayloadTooLarge));
                 return;
             }
 
@@ -49,6 +50,7 @@ internal sealed class ChatHandler(
             catch (ClientRequestException error)
             {
                 await ErrorResponses.WriteAsync(context, dialect, error);
+                recorder.Record(call, CallResult.Refused(StatusCodes.Status400BadRequest));
                 return;
             }
         }
@@ -67,7 +69,7 @@ internal sealed class ChatHandler(
         if (decision.Error is { } selectionError)
         {
             await ErrorResponses.WriteAsync(context, dialect, selectionError.StatusCode, selectionError.Message, selectionError.Code, "model");
-            recorder.Record(call, new CallResult(selectionError.StatusCode, null, [], 0, default, null));
+            recorder.Record(call, CallResult.Refused(selectionError.StatusCode));
             return;
         }
 

@@ -29,6 +29,7 @@ internal sealed class EmbeddingsHandler(
         {
             if (body is null)
             {
+                recorder.Record(call, CallResult.Refused(StatusCodes.Status413PayloadTooLarge));
                 return;
             }
 
@@ -39,6 +40,7 @@ internal sealed class EmbeddingsHandler(
             catch (ClientRequestException error)
             {
                 await ErrorResponses.WriteAsync(context, Dialect.OpenAi, error);
+                recorder.Record(call, CallResult.Refused(StatusCodes.Status400BadRequest));
                 return;
             }
         }
@@ -62,7 +64,7 @@ internal sealed class EmbeddingsHandler(
         if (decision.Error is { } selectionError)
         {
             await ErrorResponses.WriteAsync(context, Dialect.OpenAi, selectionError.StatusCode, selectionError.Message, selectionError.Code, "model");
-            recorder.Record(call, new CallResult(selectionError.StatusCode, null, [], 0, default, null));
+            recorder.Record(call, CallResult.Refused(selectionError.StatusCode));
             return;
         }
 

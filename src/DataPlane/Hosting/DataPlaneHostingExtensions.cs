@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Endpoints;
 using Platform.DataPlane.Forwarding;
@@ -20,7 +21,8 @@ internal static class DataPlaneHostingExtensions
         builder.Services.AddPlatformDatabase(builder.Configuration);
         builder.Services.AddDataPlaneSecrets();
         builder.Services.AddPolicySnapshots(builder.Configuration);
-        builder.Services.AddPlatformHealthChecks();
+        builder.Services.AddPlatformHealthChecks(HealthStatus.Degraded)
+            .AddCheck<PolicySnapshotReadyCheck>("policy", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddProviderAdapters();
         builder.Services.AddDataPlaneRouting();
         builder.Services.AddForwarding();

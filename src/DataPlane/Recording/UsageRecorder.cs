@@ -15,7 +15,11 @@ internal readonly record struct CallResult(
     Chat.Usage Usage,
     ErrorClass? Error,
     int? TimeToFirstTokenMs = null,
-    bool Degraded = false);
+    bool Degraded = false)
+{
+    /// <summary>A call refused before any upstream attempt (bad body, no route, too large).</summary>
+    public static CallResult Refused(int status) => new(status, null, [], 0, default, null);
+}
 
 /// <summary>
 /// Builds the one usage event of a call (with its attempts) and hands it to the channel. Priced at

@@ -2,18 +2,20 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Platform.Shared.Hosting;
 
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
-    public static IServiceCollection AddPlatformHealthChecks(this IServiceCollection services)
-    {
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag]);
-        return services;
-    }
+    /// <param name="databaseFailure">
+    /// What an unreachable database makes readiness: unhealthy (503) by default; the data plane
+    /// passes Degraded (still 200) because it serves from its last-known-good snapshot.
+    /// </param>
+    public static IHealthChecksBuilder AddPlatformHealthChecks(this IServiceCollection services, HealthStatus databaseFailure = HealthStatus.Unhealthy) =>
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", failureStatus: databaseFailure, tags: [ReadyTag]);
 
     /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: it can serve, database included.</summary>
     public static IEndpointRouteBuilder MapPlatformHealth(this IEndpointRouteBuilder endpoints)
