@@ -5,8 +5,8 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Shared.Data;
+using Platform.Shared.Hosting;
 
 namespace Platform.Hosts.Tests;
 
@@ -16,8 +16,8 @@ public sealed class HealthEndpointTests
     public async Task DataPlane_MigratedDatabase_HealthAndReadyAre200()
     {
         using var data = new TempDataDirectory();
+        await MigrateAsync(data);
         await using var host = Create<DataPlaneHost::Program>(data);
-        await MigrateAsync(host.Services);
         using var client = host.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
@@ -28,8 +28,8 @@ public sealed class HealthEndpointTests
     public async Task ControlPlane_MigratedDatabase_HealthAndReadyAre200()
     {
         using var data = new TempDataDirectory();
+        await MigrateAsync(data);
         await using var host = Create<ControlPlaneHost::Program>(data);
-        await MigrateAsync(host.Services);
         using var client = host.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
@@ -64,9 +64,12 @@ public sealed class HealthEndpointTests
         where T : class =>
         new WebApplicationFactory<T>().WithWebHostBuilder(web => web.UseSetting("Database:DataDirectory", data.Path));
 
-    private static async Task MigrateAsync(IServiceProvider services)
+    /// <summary>Migrates first, as an operator would: the hosts never migrate themselves.</summary>
+    private static async Task MigrateAsync(TempDataDirectory data)
     {
-        await using var db = services.GetRequiredService<PlatformDbContextFactory>().Create(null);
+        var options = new DbContextOptionsBuilder<PlatformDbContext>();
+        options.UsePlatformDatabase(new DatabaseOptions { DataDirectory = data.Path });
+        await using var db = new PlatformDbContext(options.Options, new TenantContext());
         await db.Database.MigrateAsync();
     }
 }
