@@ -166,6 +166,7 @@ internal sealed partial class FallbackExecutor(
                 if (result.Item1 is not null)
                 {
                     await (done == first ? cancelSecondary : cancelPrimary).CancelAsync();
+                    await ((Task)(done == first ? second : first)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     MarkLoserCancelled(done == first ? secondary : primary);
                     foreach (var loser in pending)
                     {

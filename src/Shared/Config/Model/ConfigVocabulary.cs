@@ -57,7 +57,7 @@ internal static class ConfigVocabulary
     public static readonly IReadOnlyList<string> ErrorClasses =
     [
         "timeout", "connection", "rate_limited", "server_error", "overloaded",
-        "context_length", "malformed_response", "stream_broken",
+        "context_length", "auth", "malformed_response", "stream_broken",
     ];
 
     /// <summary>Data-plane endpoints an API key may be limited to.</summary>
