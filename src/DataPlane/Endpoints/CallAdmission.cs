@@ -46,9 +46,28 @@ internal sealed class CallAdmission(PolicyStore policies, TimeProvider time, IOp
         return call;
     }
 
+    /// <returns>The body, or null when the call was answered here (the status is on the response).</returns>
     public async Task<RequestBody?> ReadBodyAsync(HttpContext context, CallContext call)
     {
-        var body = await RequestBody.ReadAsync(context.Request, _maxBody, context.RequestAborted);
+        RequestBody? body;
+        try
+        {
+            body = await RequestBody.ReadAsync(context.Request, _maxBody, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            // The caller went away mid-body (or sent a broken chunked body): nothing to answer.
+            context.Response.StatusCode = context.RequestAborted.IsCancellationRequested
+                ? StatusCodes.Status499ClientClosedRequest
+                : StatusCodes.Status400BadRequest;
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await ErrorResponses.WriteAsync(context, call.Dialect, StatusCodes.Status400BadRequest, "The request body could not be read.", "invalid_body");
+            }
+
+            return null;
+        }
+
         if (body is null)
         {
             await ErrorResponses.WriteAsync(context, call.Dialect, StatusCodes.Status413PayloadTooLarge,

@@ -29,7 +29,7 @@ internal sealed class EmbeddingsHandler(
         {
             if (body is null)
             {
-                recorder.Record(call, CallResult.Refused(StatusCodes.Status413PayloadTooLarge));
+                recorder.Record(call, CallResult.Refused(context.Response.StatusCode));
                 return;
             }
 

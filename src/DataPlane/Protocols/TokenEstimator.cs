@@ -18,6 +18,9 @@ internal static class TokenEstimator
     /// <summary>Tokens of a piece of text: ceil(chars / 4).</summary>
     public static int Estimate(string? text) => Tokens(text?.Length ?? 0);
 
+    /// <summary>Tokens of a text known only by its length (a relayed stream's output).</summary>
+    public static int EstimateChars(int chars) => Tokens(chars);
+
     /// <summary>Prompt tokens of a whole request: messages, tool calls and results, and tool definitions.</summary>
     public static int Estimate(ChatRequest request)
     {

@@ -25,7 +25,14 @@ public static class ObservabilityExtensions
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         }
 
-        var otel = builder.Services.AddOpenTelemetry()
+        // Instrumentation costs a few microseconds and allocations per request (measured on the data
+        // plane's hot path), so it is wired only when there is somewhere to send it.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t
                 .AddSource("Platform.*")
@@ -34,12 +41,8 @@ public static class ObservabilityExtensions
             .WithMetrics(m => m
                 .AddMeter("Platform.*")
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            otel.UseOtlpExporter();
-        }
-
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
     }
 

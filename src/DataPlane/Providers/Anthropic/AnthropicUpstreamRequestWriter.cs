@@ -45,7 +45,7 @@ internal static class AnthropicUpstreamRequestWriter
                 }
 
                 writer.WritePropertyName("input_schema"u8);
-                writer.WriteRawValue(tool.ParametersJson);
+                writer.WriteRawValue(tool.ParametersJson, skipInputValidation: true); // validated by the request reader
                 writer.WriteEndObject();
             }
 

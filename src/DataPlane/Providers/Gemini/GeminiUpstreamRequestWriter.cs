@@ -40,7 +40,7 @@ internal static class GeminiUpstreamRequestWriter
                 }
 
                 writer.WritePropertyName("parametersJsonSchema"u8);
-                writer.WriteRawValue(tool.ParametersJson);
+                writer.WriteRawValue(tool.ParametersJson, skipInputValidation: true); // validated by the request reader
                 writer.WriteEndObject();
             }
 

@@ -1,0 +1,277 @@
+#!/usr/bin/env bash
+# Load benchmark of the data plane against the loopback upstream simulator, with nginx as the reference
+# proxy. See bench/README.md for what is measured and how to read it.
+#
+#   dotnet build -c Release src/ControlPlane && dotnet build -c Release src/DataPlane && dotnet build -c Release tests/Simulator
+#   bench/load.sh                       # full run, ~2.5 min
+#   DURATION=3 WARMUP=1 bench/load.sh   # smoke run, ~1 min
+#
+# Environment (all optional):
+#   DURATION=10        seconds of each measured wrk run
+#   WARMUP=5           seconds of wrk against each target before it is measured (JIT, pools, connections)
+#   CONNECTIONS=64     connections of the throughput runs
+#   WRK_THREADS=1      wrk threads (wrk shares its core with the simulator)
+#   TTFT_REQUESTS=200  sequential streaming requests per target for time to first token
+#   DP_CPU=0           the core for the data plane and nginx (the proxies under test)
+#   LOAD_CPU=1         the core for the simulator, wrk and the TTFT client
+#   CONFIGURATION=Release
+#   BUILD=0            1 builds the three projects first
+#   KEEP=0             1 keeps the temp folder (logs, database, nginx config) after the run
+# Targets are 127.0.0.1 only. Every process this script starts is stopped on exit, even on failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-5}"
+CONNECTIONS="${CONNECTIONS:-64}"
+WRK_THREADS="${WRK_THREADS:-1}"
+TTFT_REQUESTS="${TTFT_REQUESTS:-200}"
+DP_CPU="${DP_CPU:-0}"
+LOAD_CPU="${LOAD_CPU:-1}"
+CONFIGURATION="${CONFIGURATION:-Release}"
+BUILD="${BUILD:-0}"
+KEEP="${KEEP:-0}"
+export BENCH_KEY="${BENCH_KEY:-plt_bench_0123456789abcdefghijklmnopqrstuvwxyz}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Runtime knobs that change the numbers (DOTNET_ThreadPool_*, DOTNET_gcServer, ...) are part of the command.
+dotnet_env="$(env | grep -E '^(DOTNET_|COMPlus_)' | grep -v -E '^DOTNET_(CLI_|NOLOGO=|GENERATE_ASPNET_CERTIFICATE=|SKIP_FIRST_TIME_EXPERIENCE=|ROOT)' | sort | tr '\n' ' ' || true)"
+command_line="$(printf '%q ' env $dotnet_env DURATION="$DURATION" WARMUP="$WARMUP" CONNECTIONS="$CONNECTIONS" WRK_THREADS="$WRK_THREADS" \
+  TTFT_REQUESTS="$TTFT_REQUESTS" DP_CPU="$DP_CPU" LOAD_CPU="$LOAD_CPU" bench/load.sh)"
+
+for tool in dotnet wrk nginx taskset python3 curl; do
+  command -v "$tool" >/dev/null || { echo "load.sh: '$tool' is missing (apt-get install -y wrk nginx-light util-linux python3 curl)" >&2; exit 2; }
+done
+nginx_bin="$(command -v nginx)"
+
+dll() { echo "$root/$1/bin/$CONFIGURATION/net10.0/$2.dll"; }
+simulator="$(dll tests/Simulator Platform.Simulator)"
+controlplane="$(dll src/ControlPlane Platform.ControlPlane)"
+dataplane="$(dll src/DataPlane Platform.DataPlane)"
+if [[ "$BUILD" == 1 ]]; then
+  for project in src/ControlPlane src/DataPlane tests/Simulator; do
+    dotnet build "$project" -c "$CONFIGURATION" --nologo -v quiet -clp:ErrorsOnly
+  done
+fi
+for file in "$simulator" "$controlplane" "$dataplane"; do
+  [[ -f "$file" ]] || { echo "load.sh: $file is missing; build first (or BUILD=1)" >&2; exit 2; }
+done
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/platform-bench.XXXXXX")"
+chmod 755 "$work"
+pids=()
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [[ $alive == 0 ]] && break
+    sleep 0.1
+  done
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  if [[ "$KEEP" == 1 || $status != 0 ]]; then
+    echo "load.sh: logs and data kept in $work" >&2
+  else
+    rm -rf "$work"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+SIM_PORT="$(free_port)"
+DP_PORT="$(free_port)"
+NGINX_PORT="$(free_port)"
+while [[ "$DP_PORT" == "$SIM_PORT" ]]; do DP_PORT="$(free_port)"; done
+while [[ "$NGINX_PORT" == "$SIM_PORT" || "$NGINX_PORT" == "$DP_PORT" ]]; do NGINX_PORT="$(free_port)"; done
+export SIMULATOR_URL="http://127.0.0.1:$SIM_PORT"
+
+wait_ready() { # name url
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null --max-time 2 "$2" 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "load.sh: $1 did not become ready at $2; see $work/$1.log" >&2
+  tail -20 "$work/$1.log" >&2 || true
+  return 1
+}
+
+echo "==> simulator on 127.0.0.1:$SIM_PORT (core $LOAD_CPU)"
+(cd "$root/tests/Simulator" && exec taskset -c "$LOAD_CPU" dotnet "$simulator" --urls="$SIMULATOR_URL") >"$work/simulator.log" 2>&1 &
+pids+=("$!")
+
+echo "==> database in $work/data"
+mkdir -p "$work/data"
+export Database__Provider=Sqlite Database__DataDirectory="$work/data"
+dotnet "$controlplane" migrate --Database:DataDirectory="$work/data" >"$work/migrate.log" 2>&1 \
+  || { cat "$work/migrate.log" >&2; exit 1; }
+dotnet "$controlplane" config apply bench/bench.yaml --allow-plaintext-keys --Database:DataDirectory="$work/data" >"$work/config.log" 2>&1 \
+  || { cat "$work/config.log" >&2; exit 1; }
+
+echo "==> data plane on 127.0.0.1:$DP_PORT (core $DP_CPU)"
+(cd "$root/src/DataPlane" && exec taskset -c "$DP_CPU" dotnet "$dataplane" --urls="http://127.0.0.1:$DP_PORT" \
+  --Database:Provider=Sqlite --Database:DataDirectory="$work/data" --Logging:LogLevel:Default=Warning) >"$work/dataplane.log" 2>&1 &
+pids+=("$!")
+
+echo "==> nginx on 127.0.0.1:$NGINX_PORT (core $DP_CPU)"
+mkdir -p "$work/nginx/logs" "$work/nginx/tmp"
+user_line=""
+[[ "$(id -u)" == 0 ]] && user_line="user root;"
+cat >"$work/nginx/nginx.conf" <<NGINX
+# Generated by bench/load.sh: the reference reverse proxy, one worker, keep-alive to the simulator.
+$user_line
+daemon off;
+master_process on;
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/tmp/client_body;
+  proxy_temp_path $work/nginx/tmp/proxy;
+  fastcgi_temp_path $work/nginx/tmp/fastcgi;
+  uwsgi_temp_path $work/nginx/tmp/uwsgi;
+  scgi_temp_path $work/nginx/tmp/scgi;
+  keepalive_requests 1000000;
+  upstream simulator {
+    server 127.0.0.1:$SIM_PORT;
+    keepalive 128;
+    keepalive_requests 1000000;
+  }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://simulator;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering off;
+      proxy_request_buffering off;
+    }
+  }
+}
+NGINX
+taskset -c "$DP_CPU" "$nginx_bin" -c "$work/nginx/nginx.conf" -p "$work/nginx" -e "$work/nginx/logs/error.log" >"$work/nginx.log" 2>&1 &
+pids+=("$!")
+
+wait_ready simulator "$SIMULATOR_URL/v1/models"
+wait_ready dataplane "http://127.0.0.1:$DP_PORT/readyz"
+wait_ready nginx "http://127.0.0.1:$NGINX_PORT/v1/models"
+
+# One call through each path, so a misconfiguration fails here and not as a wall of non-2xx.
+check() { # name port model
+  local status
+  status="$(curl -sS -o "$work/check-$1.json" -w '%{http_code}' --max-time 10 "http://127.0.0.1:$2/v1/chat/completions" \
+    -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_KEY" \
+    -d "{\"model\":\"$3\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello in one short sentence.\"}],\"max_tokens\":32}")"
+  [[ "$status" == 200 ]] || { echo "load.sh: $1 answered $status: $(cat "$work/check-$1.json")" >&2; exit 1; }
+}
+check simulator "$SIM_PORT" gpt-4o-mini
+check nginx "$NGINX_PORT" gpt-4o-mini
+check dataplane "$DP_PORT" route:bench
+
+declare -A result
+# wrk_run label port model connections: warm up, measure, keep the RESULT line's fields as result[label.field].
+wrk_run() {
+  local label="$1" port="$2" model="$3" connections="$4" threads="$WRK_THREADS" line field
+  (( threads > connections )) && threads="$connections"
+  echo "    $label: $connections connection(s), ${WARMUP}s warm-up + ${DURATION}s"
+  BENCH_MODEL="$model" timeout $((WARMUP + 30)) taskset -c "$LOAD_CPU" \
+    wrk -t"$threads" -c"$connections" -d"${WARMUP}s" -s bench/chat.lua "http://127.0.0.1:$port" >/dev/null 2>&1 || true
+  BENCH_MODEL="$model" timeout $((DURATION + 30)) taskset -c "$LOAD_CPU" \
+    wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency -s bench/chat.lua "http://127.0.0.1:$port" >"$work/wrk-$label.txt" 2>&1
+  line="$(grep '^RESULT ' "$work/wrk-$label.txt" | tail -1)"
+  [[ -n "$line" ]] || { echo "load.sh: wrk printed no result for $label" >&2; cat "$work/wrk-$label.txt" >&2; exit 1; }
+  for field in ${line#RESULT }; do result["$label.${field%%=*}"]="${field#*=}"; done
+  local bad=$(( ${result[$label.non2xx]} + ${result[$label.connect_errors]} + ${result[$label.read_errors]} + ${result[$label.write_errors]} + ${result[$label.timeouts]} ))
+  result["$label.errors"]="$bad"
+  (( bad == 0 )) || echo "    WARNING: $label had $bad errors or non-2xx answers (see $work/wrk-$label.txt)" >&2
+}
+
+ttft_run() { # label port model
+  local line field
+  echo "    $1: $TTFT_REQUESTS sequential streaming requests"
+  line="$(timeout 300 taskset -c "$LOAD_CPU" python3 bench/ttft.py --port "$2" --model "$3" --key "$BENCH_KEY" \
+    --requests "$TTFT_REQUESTS" --warmup 50 | grep '^RESULT ' | tail -1)"
+  [[ -n "$line" ]] || { echo "load.sh: ttft.py printed no result for $1" >&2; exit 1; }
+  for field in ${line#RESULT }; do result["$1.${field%%=*}"]="${field#*=}"; done
+}
+
+echo "==> (a) added latency, 1 connection"
+wrk_run direct1 "$SIM_PORT" gpt-4o-mini 1
+wrk_run dataplane1 "$DP_PORT" route:bench 1
+echo "==> (b) throughput, $CONNECTIONS connections"
+wrk_run directN "$SIM_PORT" gpt-4o-mini "$CONNECTIONS"
+wrk_run nginxN "$NGINX_PORT" gpt-4o-mini "$CONNECTIONS"
+wrk_run dataplaneN "$DP_PORT" route:bench "$CONNECTIONS"
+echo "==> (c) streaming time to first token"
+ttft_run ttftDirect "$SIM_PORT" gpt-4o-mini
+ttft_run ttftDataplane "$DP_PORT" route:bench
+
+# ---- summary -------------------------------------------------------------------------------------
+us() { awk -v v="$1" 'BEGIN { printf "%.0f", v }'; }
+diff_us() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.0f", a - b }'; }
+verdict() { awk -v v="$1" -v limit="$2" -v dir="$3" 'BEGIN { ok = (dir == "le") ? (v <= limit) : (v >= limit); print ok ? "pass" : "FAIL" }'; }
+r() { echo "${result[$1]}"; }
+
+added_p50="$(diff_us "$(r dataplane1.p50_us)" "$(r direct1.p50_us)")"
+added_p99="$(diff_us "$(r dataplane1.p99_us)" "$(r direct1.p99_us)")"
+ratio="$(awk -v a="$(r dataplaneN.rps)" -v b="$(r nginxN.rps)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+ttft_p50="$(diff_us "$(r ttftDataplane.ttft_p50_us)" "$(r ttftDirect.ttft_p50_us)")"
+ttft_p99="$(diff_us "$(r ttftDataplane.ttft_p99_us)" "$(r ttftDirect.ttft_p99_us)")"
+cpu_model="$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo | head -1)"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p bench/results
+report="bench/results/$stamp.md"
+
+{
+  echo "# Data-plane load benchmark, $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo
+  echo "| machine | |"
+  echo "|---|---|"
+  echo "| cores (nproc) | $(nproc) |"
+  echo "| CPU | ${cpu_model:-unknown} |"
+  echo "| memory | $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) |"
+  echo "| kernel | $(uname -r) |"
+  echo "| dotnet | $(dotnet --version) (runtime $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }')) |"
+  echo "| wrk / nginx | $(wrk -v 2>&1 | head -1 | awk '{ print $2 }') / $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///') |"
+  echo "| pinning | data plane and nginx on core $DP_CPU; simulator, wrk and the TTFT client on core $LOAD_CPU |"
+  echo "| command | \`$command_line\` |"
+  echo
+  echo "## (a) Added latency, 1 connection, non-streaming (wrk --latency, ${DURATION}s)"
+  echo
+  echo "| path | req/s | p50 µs | p90 µs | p99 µs | errors |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for label in direct1 dataplane1; do
+    echo "| $([[ $label == direct1 ]] && echo "simulator direct" || echo "through the data plane") | $(r $label.rps) | $(r $label.p50_us) | $(r $label.p90_us) | $(r $label.p99_us) | $(r $label.errors) |"
+  done
+  echo
+  echo "Added by the data plane: **p50 $added_p50 µs** (target ≤ 100: $(verdict "$added_p50" 100 le)), **p99 $added_p99 µs** (target ≤ 250: $(verdict "$added_p99" 250 le))."
+  echo
+  echo "## (b) Throughput, $CONNECTIONS connections, $WRK_THREADS wrk thread(s), non-streaming (${DURATION}s)"
+  echo
+  echo "| path | req/s | p50 µs | p99 µs | errors |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| simulator direct | $(r directN.rps) | $(r directN.p50_us) | $(r directN.p99_us) | $(r directN.errors) |"
+  echo "| through nginx (1 worker) | $(r nginxN.rps) | $(r nginxN.p50_us) | $(r nginxN.p99_us) | $(r nginxN.errors) |"
+  echo "| through the data plane | $(r dataplaneN.rps) | $(r dataplaneN.p50_us) | $(r dataplaneN.p99_us) | $(r dataplaneN.errors) |"
+  echo
+  echo "Data plane / nginx: **$ratio** (target ≥ 0.33: $(verdict "$ratio" 0.33 ge))."
+  echo
+  echo "## (c) Streaming time to first token, $TTFT_REQUESTS sequential requests on one keep-alive connection"
+  echo
+  echo "| path | first byte p50 µs | first token p50 µs | p90 µs | p99 µs | failures |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| simulator direct | $(r ttftDirect.ttfb_p50_us) | $(r ttftDirect.ttft_p50_us) | $(r ttftDirect.ttft_p90_us) | $(r ttftDirect.ttft_p99_us) | $(r ttftDirect.failures) |"
+  echo "| through the data plane | $(r ttftDataplane.ttfb_p50_us) | $(r ttftDataplane.ttft_p50_us) | $(r ttftDataplane.ttft_p90_us) | $(r ttftDataplane.ttft_p99_us) | $(r ttftDataplane.failures) |"
+  echo
+  echo "Added to time to first token: **p50 $ttft_p50 µs**, **p99 $ttft_p99 µs** (target p50 ≤ 1000: $(verdict "$ttft_p50" 1000 le))."
+} >"$report"
+
+echo
+cat "$report"
+echo
+echo "written to $report"
