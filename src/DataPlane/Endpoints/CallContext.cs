@@ -34,5 +34,15 @@ internal sealed class CallContext(string endpoint, Dialect dialect, DateTime sta
 
     public bool Streamed { get; set; }
 
+    /// <summary>The stored prompt the call rendered, the label it went through (null when pinned) and the exact version.</summary>
+    public string? PromptName { get; set; }
+
+    public string? PromptLabel { get; set; }
+
+    public int? PromptVersion { get; set; }
+
+    /// <summary>PII redaction replaced something in the messages.</summary>
+    public bool Redacted { get; set; }
+
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(StartedTimestamp);
 }

@@ -1,6 +1,8 @@
+using Platform.DataPlane.Admission;
 using Platform.DataPlane.Chat;
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Forwarding;
+using Platform.DataPlane.Prompts;
 using Platform.DataPlane.Protocols;
 using Platform.DataPlane.Protocols.Anthropic;
 using Platform.DataPlane.Protocols.Json;
@@ -37,7 +39,7 @@ internal sealed class ChatHandler(
         {
             if (body is null)
             {
-                recorder.Record(call, CallResult.Refused(StatusCodes.Status413PayloadTooLarge));
+                recorder.Record(call, CallResult.Refused(context.Response.StatusCode));
                 return;
             }
 
@@ -62,8 +64,26 @@ internal sealed class ChatHandler(
             return;
         }
 
-        call.EstimatedInputTokens = TokenEstimator.Estimate(request);
         var reference = ModelReference.Resolve(request.Model, call.Tenant!);
+        try
+        {
+            request = ApplyPrompt(context, call, request, reference.Route);
+        }
+        catch (ClientRequestException error)
+        {
+            await ErrorResponses.WriteAsync(context, dialect, error);
+            recorder.Record(call, CallResult.Refused(StatusCodes.Status400BadRequest));
+            return;
+        }
+
+        // After the prompt: a variable is caller text too, and must not reach the provider unredacted.
+        if (RedactionRule.Applies(reference.Route, constraints))
+        {
+            request = PiiRedactor.Redact(request, out var found);
+            call.Redacted = found > 0;
+        }
+
+        call.EstimatedInputTokens = TokenEstimator.Estimate(request);
         var decision = selector.Select(call.Tenant!, call.Key!, reference, RequestRequirements.ForChat(request, call.EstimatedInputTokens, constraints));
         call.Decision = decision;
         if (decision.Error is { } selectionError)
@@ -156,11 +176,25 @@ internal sealed class ChatHandler(
         recorder.Record(call, new CallResult(ErrorResponses.StatusFor(error.ErrorClass), null, outcome.Attempts, outcome.FallbackCount, default, error.ErrorClass));
     }
 
+    private static ChatRequest ApplyPrompt(HttpContext context, CallContext call, ChatRequest request, RoutePolicy? route)
+    {
+        if (PromptHeaders.Read(context.Request.Headers, route) is not { } selection)
+        {
+            return request;
+        }
+
+        var rendered = PromptRenderer.Apply(request, call.Tenant!, selection);
+        call.PromptName = rendered.Name;
+        call.PromptLabel = rendered.Label;
+        call.PromptVersion = rendered.Version;
+        return rendered.Request;
+    }
+
     /// <summary>The provider's usage, or our estimate (marked) when it reported none.</summary>
     public static Chat.Usage Measured(Chat.Usage reported, CallContext call, int outputChars) =>
         reported.InputTokens > 0 || reported.OutputTokens > 0
             ? reported
-            : new Chat.Usage(call.EstimatedInputTokens, TokenEstimator.Estimate(new string('x', outputChars)), 0, Estimated: true);
+            : new Chat.Usage(call.EstimatedInputTokens, TokenEstimator.EstimateChars(outputChars), 0, Estimated: true);
 
     private static UpstreamTarget Target(ModelPolicy model) =>
         new(model.Provider.Kind, model.Provider.BaseUrl, model.UpstreamId, model.Provider.Credential);

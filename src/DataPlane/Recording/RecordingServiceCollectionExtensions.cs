@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Platform.Shared.Hosting;
+
 namespace Platform.DataPlane.Recording;
 
 internal static class RecordingServiceCollectionExtensions
@@ -6,6 +9,9 @@ internal static class RecordingServiceCollectionExtensions
     {
         services.AddSingleton<UsageChannel>();
         services.AddSingleton<UsageRecorder>();
+        services.AddSingleton(sp => new UsageSpool(
+            Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataDirectory), "spool"),
+            sp.GetRequiredService<ILogger<UsageSpool>>()));
         services.AddSingleton<UsageWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageWriter>());
         return services;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Platform.Shared.Domain;
 
@@ -5,7 +6,9 @@ namespace Platform.DataPlane.Recording;
 
 /// <summary>
 /// The hand-off from the request path to the batched writer: a bounded channel, written with
-/// TryWrite so recording never blocks or slows a response.
+/// TryWrite so recording never blocks or slows a response. When the channel is full the event goes
+/// to an unbounded overflow queue instead (a lock-free enqueue, no disk I/O on the request thread);
+/// the writer moves the overflow to the spool, so no event is dropped.
 /// </summary>
 internal sealed class UsageChannel
 {
@@ -18,23 +21,29 @@ internal sealed class UsageChannel
         FullMode = BoundedChannelFullMode.Wait,
     });
 
-    private long _dropped;
+    private readonly ConcurrentQueue<UsageEvent> _overflow = new();
+    private long _overflowed;
 
     public ChannelReader<UsageEvent> Reader => _channel.Reader;
 
-    /// <summary>Events refused because the channel was full (the spool of the usage issue removes this case).</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
+    /// <summary>Events that found the channel full and went to the overflow queue.</summary>
+    public long Overflowed => Interlocked.Read(ref _overflowed);
 
+    /// <summary>Always accepts: into the channel, or into the overflow queue when the channel is full or completed.</summary>
     public bool TryWrite(UsageEvent usage)
     {
-        if (_channel.Writer.TryWrite(usage))
+        if (!_channel.Writer.TryWrite(usage))
         {
-            return true;
+            _overflow.Enqueue(usage);
+            Interlocked.Increment(ref _overflowed);
         }
 
-        Interlocked.Increment(ref _dropped);
-        return false;
+        return true;
     }
+
+    public bool TryTakeOverflow(out UsageEvent usage) => _overflow.TryDequeue(out usage!);
+
+    public bool HasOverflow => !_overflow.IsEmpty;
 
     public void Complete() => _channel.Writer.TryComplete();
 }
