@@ -17,6 +17,7 @@
 #   CONFIGURATION=Release
 #   BUILD=0            1 builds the three projects first
 #   KEEP=0             1 keeps the temp folder (logs, database, nginx config) after the run
+#   DP_ARGS=           extra data-plane arguments, e.g. --DataPlane:RecordUsage=false
 # Targets are 127.0.0.1 only. Every process this script starts is stopped on exit, even on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +38,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Runtime knobs that change the numbers (DOTNET_ThreadPool_*, DOTNET_gcServer, ...) are part of the command.
 dotnet_env="$(env | grep -E '^(DOTNET_|COMPlus_)' | grep -v -E '^DOTNET_(CLI_|NOLOGO=|GENERATE_ASPNET_CERTIFICATE=|SKIP_FIRST_TIME_EXPERIENCE=|ROOT)' | sort | tr '\n' ' ' || true)"
 command_line="$(printf '%q ' env $dotnet_env DURATION="$DURATION" WARMUP="$WARMUP" CONNECTIONS="$CONNECTIONS" WRK_THREADS="$WRK_THREADS" \
-  TTFT_REQUESTS="$TTFT_REQUESTS" DP_CPU="$DP_CPU" LOAD_CPU="$LOAD_CPU" bench/load.sh)"
+  TTFT_REQUESTS="$TTFT_REQUESTS" DP_CPU="$DP_CPU" LOAD_CPU="$LOAD_CPU" DP_ARGS="${DP_ARGS:-}" bench/load.sh)"
 
 for tool in dotnet wrk nginx taskset python3 curl; do
   command -v "$tool" >/dev/null || { echo "load.sh: '$tool' is missing (apt-get install -y wrk nginx-light util-linux python3 curl)" >&2; exit 2; }
@@ -113,7 +114,7 @@ dotnet "$controlplane" config apply bench/bench.yaml --allow-plaintext-keys --Da
 
 echo "==> data plane on 127.0.0.1:$DP_PORT (core $DP_CPU)"
 (cd "$root/src/DataPlane" && exec taskset -c "$DP_CPU" dotnet "$dataplane" --urls="http://127.0.0.1:$DP_PORT" \
-  --Database:Provider=Sqlite --Database:DataDirectory="$work/data" --Logging:LogLevel:Default=Warning) >"$work/dataplane.log" 2>&1 &
+  --Database:Provider=Sqlite --Database:DataDirectory="$work/data" --Logging:LogLevel:Default=Warning ${DP_ARGS:-}) >"$work/dataplane.log" 2>&1 &
 pids+=("$!")
 
 echo "==> nginx on 127.0.0.1:$NGINX_PORT (core $DP_CPU)"

@@ -141,7 +141,7 @@ internal sealed class ChatHandler(
                 OpenAiChatResponseWriter.Write(buffer, response, new DateTimeOffset(call.StartedAt).ToUnixTimeSeconds());
             }
 
-            await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+            await JsonBody.WriteAsync(context.Response, buffer, context.RequestAborted);
         }
 
         recorder.Record(call, new CallResult(StatusCodes.Status200OK, degraded ? null : outcome.Model, outcome.Attempts, outcome.FallbackCount, usage, null, Degraded: degraded));

@@ -84,7 +84,7 @@ internal sealed class EmbeddingsHandler(
         using (var buffer = new PooledBufferWriter())
         {
             OpenAiEmbeddingsResponseWriter.Write(buffer, response, string.Equals(request.EncodingFormat, "base64", StringComparison.Ordinal));
-            await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+            await JsonBody.WriteAsync(context.Response, buffer, context.RequestAborted);
         }
 
         var usage = response.Usage.InputTokens > 0 ? response.Usage : new Chat.Usage(tokens, 0, 0, Estimated: true);

@@ -29,7 +29,7 @@ internal static class ErrorResponses
             OpenAiErrorWriter.Write(buffer, message, OpenAiType(status), param, code);
         }
 
-        await response.Body.WriteAsync(buffer.WrittenMemory);
+        await JsonBody.WriteAsync(response, buffer, CancellationToken.None);
     }
 
     public static Task WriteAsync(HttpContext context, Dialect dialect, ClientRequestException error) =>

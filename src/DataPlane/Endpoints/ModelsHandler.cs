@@ -49,6 +49,6 @@ internal sealed class ModelsHandler(CallAdmission admission)
         context.Response.ContentType = "application/json";
         using var buffer = new PooledBufferWriter();
         OpenAiModelsWriter.Write(buffer, entries);
-        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+        await JsonBody.WriteAsync(context.Response, buffer, context.RequestAborted);
     }
 }

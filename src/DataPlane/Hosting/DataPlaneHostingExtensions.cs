@@ -11,17 +11,8 @@ namespace Platform.DataPlane.Hosting;
 
 internal static class DataPlaneHostingExtensions
 {
-    /// <summary>
-    /// Pinned to one core the runtime starts with one worker thread and injects more slowly; the
-    /// benchmark (bench/README.md) showed requests queueing behind the usage writer's synchronous
-    /// SQLite work. A floor of worker threads removes that tail.
-    /// </summary>
-    private const int MinWorkerThreads = 16;
-
     public static WebApplicationBuilder AddDataPlane(this WebApplicationBuilder builder)
     {
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, MinWorkerThreads), io);
         builder.AddPlatformObservability("platform-dataplane");
         builder.Services.AddOptions<DataPlaneOptions>()
             .Bind(builder.Configuration.GetSection(DataPlaneOptions.Section))

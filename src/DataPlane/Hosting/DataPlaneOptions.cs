@@ -10,4 +10,10 @@ internal sealed record DataPlaneOptions
 
     /// <summary>Output tokens assumed for cost estimates when a request sets no max_tokens.</summary>
     public int DefaultMaxOutputTokens { get; init; } = 1024;
+
+    /// <summary>
+    /// Record a usage event per call (default). Off only for benchmarks that compare the cost of
+    /// recording; a production data plane with it off records nothing for finance or on-call.
+    /// </summary>
+    public bool RecordUsage { get; init; } = true;
 }

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
 using Platform.DataPlane.Chat;
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Endpoints;
 using Platform.DataPlane.Forwarding;
+using Platform.DataPlane.Hosting;
 using Platform.Shared.Domain;
 
 namespace Platform.DataPlane.Recording;
@@ -26,11 +28,13 @@ internal readonly record struct CallResult(
 /// the prices of the snapshot the call ran under. A hedged attempt that lost the race is recorded
 /// with the cost of its input tokens (estimated): the provider read the prompt before we cancelled.
 /// </summary>
-internal sealed class UsageRecorder(UsageChannel channel)
+internal sealed class UsageRecorder(UsageChannel channel, IOptions<DataPlaneOptions> options)
 {
+    private readonly bool _enabled = options.Value.RecordUsage;
+
     public void Record(CallContext call, in CallResult result)
     {
-        if (call.Tenant is null)
+        if (call.Tenant is null || !_enabled)
         {
             return;
         }
