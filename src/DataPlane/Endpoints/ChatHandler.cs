@@ -108,7 +108,7 @@ internal sealed class ChatHandler(
     {
         var outcome = await executor.ExecuteAsync<ChatResponse>(
             decision,
-            (model, ct) => adapters.For(model.Provider.Kind).CompleteAsync(Target(model), ForUpstream(request, model), ct),
+            (model, ct) => adapters.For(model.Provider.Kind).CompleteAsync(UpstreamTarget.For(model), ForUpstream(request, model), ct),
             context.RequestAborted);
 
         var response = outcome.Value;
@@ -152,7 +152,7 @@ internal sealed class ChatHandler(
         var aborted = context.RequestAborted;
         var outcome = await executor.ExecuteAsync<OpenedStream>(
             decision,
-            (model, ct) => StreamOpener.OpenAsync(adapters.For(model.Provider.Kind), Target(model), ForUpstream(request, model), model, decision.Fallback, aborted, ct),
+            (model, ct) => StreamOpener.OpenAsync(adapters.For(model.Provider.Kind), UpstreamTarget.For(model), ForUpstream(request, model), model, decision.Fallback, aborted, ct),
             aborted);
 
         if (outcome.Value is { } stream)
@@ -196,8 +196,6 @@ internal sealed class ChatHandler(
             ? reported
             : new Chat.Usage(call.EstimatedInputTokens, TokenEstimator.EstimateChars(outputChars), 0, Estimated: true);
 
-    private static UpstreamTarget Target(ModelPolicy model) =>
-        new(model.Provider.Kind, model.Provider.BaseUrl, model.UpstreamId, model.Provider.Credential);
 
     private static ChatRequest ForUpstream(ChatRequest request, ModelPolicy model) =>
         request with

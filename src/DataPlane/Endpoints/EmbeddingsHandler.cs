@@ -70,7 +70,7 @@ internal sealed class EmbeddingsHandler(
 
         var outcome = await executor.ExecuteAsync<EmbeddingResponse>(
             decision,
-            (model, ct) => adapters.For(model.Provider.Kind).EmbedAsync(Target(model), request with { Model = model.UpstreamId }, ct),
+            (model, ct) => adapters.For(model.Provider.Kind).EmbedAsync(UpstreamTarget.For(model), request with { Model = model.UpstreamId }, ct),
             context.RequestAborted);
         if (outcome.Value is not { } response)
         {
@@ -91,6 +91,4 @@ internal sealed class EmbeddingsHandler(
         recorder.Record(call, new CallResult(StatusCodes.Status200OK, outcome.Model, outcome.Attempts, outcome.FallbackCount, usage, null));
     }
 
-    private static UpstreamTarget Target(ModelPolicy model) =>
-        new(model.Provider.Kind, model.Provider.BaseUrl, model.UpstreamId, model.Provider.Credential);
 }

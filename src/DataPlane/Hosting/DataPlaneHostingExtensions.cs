@@ -16,7 +16,7 @@ internal static class DataPlaneHostingExtensions
         builder.AddPlatformObservability("platform-dataplane");
         builder.Services.AddOptions<DataPlaneOptions>()
             .Bind(builder.Configuration.GetSection(DataPlaneOptions.Section))
-            .Validate(o => o.MaxRequestBodyBytes > 0 && o.DefaultMaxOutputTokens > 0, "DataPlane options must be positive.")
+            .Validate(o => o.MaxRequestBodyBytes > 0, "DataPlane options must be positive.")
             .ValidateOnStart();
         builder.Services.AddPlatformDatabase(builder.Configuration);
         builder.Services.AddDataPlaneSecrets();

@@ -8,9 +8,6 @@ internal sealed record DataPlaneOptions
     /// <summary>Largest request body accepted; larger ones get 413 before they are read whole.</summary>
     public int MaxRequestBodyBytes { get; init; } = 4 * 1024 * 1024;
 
-    /// <summary>Output tokens assumed for cost estimates when a request sets no max_tokens.</summary>
-    public int DefaultMaxOutputTokens { get; init; } = 1024;
-
     /// <summary>
     /// Record a usage event per call (default). Off only for benchmarks that compare the cost of
     /// recording; a production data plane with it off records nothing for finance or on-call.

@@ -21,8 +21,4 @@ internal static class CostCalculator
             + usage.OutputTokens * model.OutputPricePerMillion) * NanoPerTokenPerMillionPrice;
         return (long)decimal.Round(nano, MidpointRounding.AwayFromZero);
     }
-
-    /// <summary>The most a call can cost: all input uncached and every allowed output token.</summary>
-    public static long MaxNanoUsd(ModelPolicy model, int inputTokens, int maxOutputTokens) =>
-        NanoUsd(model, new Usage(inputTokens, maxOutputTokens, 0));
 }
