@@ -61,6 +61,7 @@ internal sealed class ChatHandler(
         if (!CallConstraints.TryFromHeaders(context.Request.Headers, out var constraints, out var constraintError))
         {
             await ErrorResponses.WriteAsync(context, dialect, StatusCodes.Status400BadRequest, constraintError!, "invalid_header");
+            recorder.Record(call, CallResult.Refused(StatusCodes.Status400BadRequest));
             return;
         }
 

@@ -49,6 +49,7 @@ internal sealed class EmbeddingsHandler(
         if (!CallConstraints.TryFromHeaders(context.Request.Headers, out var constraints, out var constraintError))
         {
             await ErrorResponses.WriteAsync(context, Dialect.OpenAi, StatusCodes.Status400BadRequest, constraintError!, "invalid_header");
+            recorder.Record(call, CallResult.Refused(StatusCodes.Status400BadRequest));
             return;
         }
 
