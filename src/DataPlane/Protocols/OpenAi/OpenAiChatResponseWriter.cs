@@ -30,23 +30,7 @@ internal static class OpenAiChatResponseWriter
             writer.WriteString("content"u8, response.Text);
         }
 
-        if (response.ToolCalls.Count > 0)
-        {
-            writer.WriteStartArray("tool_calls"u8);
-            foreach (var call in response.ToolCalls)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id"u8, call.Id);
-                writer.WriteString("type"u8, "function"u8);
-                writer.WriteStartObject("function"u8);
-                writer.WriteString("name"u8, call.Name);
-                writer.WriteString("arguments"u8, call.ArgumentsJson);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
+        OpenAiWire.WriteToolCalls(writer, response.ToolCalls);
 
         writer.WriteEndObject();
         writer.WriteString("finish_reason"u8, OpenAiWire.FinishReason(response.FinishReason));

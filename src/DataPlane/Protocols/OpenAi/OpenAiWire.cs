@@ -25,4 +25,31 @@ internal static class OpenAiWire
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
+
+    /// <summary>
+    /// An assistant message's <c>tool_calls</c> array, the same shape in answers to callers and in
+    /// the history we send upstream; nothing when there are no calls.
+    /// </summary>
+    public static void WriteToolCalls(Utf8JsonWriter writer, IReadOnlyList<ToolCall> calls)
+    {
+        if (calls.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("tool_calls"u8);
+        foreach (var call in calls)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id"u8, call.Id);
+            writer.WriteString("type"u8, "function"u8);
+            writer.WriteStartObject("function"u8);
+            writer.WriteString("name"u8, call.Name);
+            writer.WriteString("arguments"u8, call.ArgumentsJson);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
 }

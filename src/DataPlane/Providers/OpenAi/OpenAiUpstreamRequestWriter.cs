@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Platform.DataPlane.Chat;
+using Platform.DataPlane.Protocols.OpenAi;
 using Platform.DataPlane.Protocols.Sse;
 
 namespace Platform.DataPlane.Providers.OpenAi;
@@ -108,23 +109,7 @@ internal static class OpenAiUpstreamRequestWriter
             writer.WriteString("tool_call_id"u8, message.ToolCallId);
         }
 
-        if (message.ToolCalls.Count > 0)
-        {
-            writer.WriteStartArray("tool_calls"u8);
-            foreach (var call in message.ToolCalls)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id"u8, call.Id);
-                writer.WriteString("type"u8, "function"u8);
-                writer.WriteStartObject("function"u8);
-                writer.WriteString("name"u8, call.Name);
-                writer.WriteString("arguments"u8, call.ArgumentsJson);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
+        OpenAiWire.WriteToolCalls(writer, message.ToolCalls);
 
         writer.WriteEndObject();
     }
