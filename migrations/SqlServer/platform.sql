@@ -1098,3 +1098,65 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124045255_LimitsAndRecordedBy'
+)
+BEGIN
+    ALTER TABLE [UsageEvents] ADD [RecordedBy] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124045255_LimitsAndRecordedBy'
+)
+BEGIN
+    ALTER TABLE [Tenants] ADD [RequestsPerMinute] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124045255_LimitsAndRecordedBy'
+)
+BEGIN
+    ALTER TABLE [Tenants] ADD [TokensPerMinute] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124045255_LimitsAndRecordedBy'
+)
+BEGIN
+    CREATE TABLE [RateLimitCounters] (
+        [TenantId] uniqueidentifier NOT NULL,
+        [Scope] nvarchar(64) NOT NULL,
+        [WindowStart] datetime2 NOT NULL,
+        [Instance] nvarchar(64) NOT NULL,
+        [Requests] bigint NOT NULL,
+        [Tokens] bigint NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_RateLimitCounters] PRIMARY KEY ([TenantId], [Scope], [WindowStart], [Instance])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124045255_LimitsAndRecordedBy'
+)
+BEGIN
+    CREATE INDEX [IX_RateLimitCounters_WindowStart] ON [RateLimitCounters] ([WindowStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124045255_LimitsAndRecordedBy'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124045255_LimitsAndRecordedBy', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -955,6 +955,38 @@ namespace Platform.Migrations.SqlServer.Migrations
                     b.ToTable("Providers");
                 });
 
+            modelBuilder.Entity("Platform.Shared.Domain.RateLimitCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Instance")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("TenantId", "Scope", "WindowStart", "Instance");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
             modelBuilder.Entity("Platform.Shared.Domain.RouteCandidate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1091,6 +1123,9 @@ namespace Platform.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("RequestsPerMinute")
+                        .HasColumnType("int");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1098,6 +1133,9 @@ namespace Platform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("StripeCustomerId")
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("TokensPerMinute")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -1321,6 +1359,10 @@ namespace Platform.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Provider")
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<bool>("Redacted")
                         .HasColumnType("bit");

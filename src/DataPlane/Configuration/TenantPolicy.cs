@@ -23,4 +23,10 @@ internal sealed record TenantPolicy
     public required FrozenDictionary<string, PromptPolicy> Prompts { get; init; }
 
     public IReadOnlyList<BudgetPolicy> Budgets { get; init; } = [];
+
+    /// <summary>Requests per minute across all the tenant's keys; null for no limit.</summary>
+    public int? RequestsPerMinute { get; init; }
+
+    /// <summary>Tokens per minute across all the tenant's keys; null for no limit.</summary>
+    public int? TokensPerMinute { get; init; }
 }

@@ -38,6 +38,7 @@ public sealed partial class PlatformDbContext(
     public DbSet<PromptLabel> PromptLabels => Set<PromptLabel>();
     public DbSet<Budget> Budgets => Set<Budget>();
     public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
     public DbSet<UsageAttempt> UsageAttempts => Set<UsageAttempt>();
     public DbSet<UsageRollup> UsageRollups => Set<UsageRollup>();
     public DbSet<Alert> Alerts => Set<Alert>();
@@ -118,6 +119,7 @@ public sealed partial class PlatformDbContext(
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var policyTenants = new HashSet<Guid>();
+        BumpChangedTenants();
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -138,6 +140,19 @@ public sealed partial class PlatformDbContext(
         }
 
         return policyTenants;
+    }
+
+    /// <summary>A tenant row's own settings (its limits) are policy too: a change moves its version.</summary>
+    private void BumpChangedTenants()
+    {
+        foreach (var entry in ChangeTracker.Entries<Tenant>())
+        {
+            if (entry.State == EntityState.Modified
+                && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(Tenant.ConfigVersion)))
+            {
+                entry.Entity.ConfigVersion++;
+            }
+        }
     }
 
     private void GuardTenant(ITenantOwned entity, EntityState state)

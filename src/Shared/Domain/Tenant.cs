@@ -17,4 +17,10 @@ public sealed class Tenant : IGlobalEntity
     public string? StripeCustomerId { get; set; }
 
     public bool Disabled { get; set; }
+
+    /// <summary>Requests per minute across all the tenant's keys; null for no limit.</summary>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Tokens (input + output) per minute across all the tenant's keys; null for no limit.</summary>
+    public int? TokensPerMinute { get; set; }
 }

@@ -62,5 +62,11 @@ public sealed class UsageEvent : TenantEntity
 
     public bool Redacted { get; set; }
 
+    /// <summary>
+    /// The data-plane process that served the call (a new id at every start). Budgets count their
+    /// own process's calls from memory and everyone else's from this table.
+    /// </summary>
+    public string? RecordedBy { get; set; }
+
     public List<UsageAttempt> Attempts { get; set; } = [];
 }

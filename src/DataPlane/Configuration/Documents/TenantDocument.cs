@@ -11,4 +11,6 @@ internal sealed record TenantDocument(
     IReadOnlyList<FallbackDocument> FallbackPolicies,
     IReadOnlyList<RouteDocument> Routes,
     IReadOnlyList<PromptDocument> Prompts,
-    IReadOnlyList<BudgetDocument> Budgets);
+    IReadOnlyList<BudgetDocument> Budgets,
+    int? RequestsPerMinute = null,
+    int? TokensPerMinute = null);

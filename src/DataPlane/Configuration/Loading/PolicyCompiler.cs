@@ -83,6 +83,8 @@ internal sealed partial class PolicyCompiler(
                 .ToFrozenDictionary(r => r.Name, StringComparer.Ordinal),
             Prompts = tenant.Prompts.Select(CompilePrompt).ToFrozenDictionary(p => p.Name, StringComparer.Ordinal),
             Budgets = [.. tenant.Budgets.Select(CompileBudget)],
+            RequestsPerMinute = tenant.RequestsPerMinute,
+            TokensPerMinute = tenant.TokensPerMinute,
         };
         return new CompiledTenant(tenant, policy);
     }

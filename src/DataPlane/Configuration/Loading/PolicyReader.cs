@@ -18,7 +18,7 @@ internal sealed class PolicyReader(PlatformDbContextFactory contexts)
     {
         await using var db = contexts.Create(null);
         return await db.Tenants.AsNoTracking()
-            .Select(t => new TenantVersion(t.Id, t.Slug, t.ConfigVersion, t.Disabled))
+            .Select(t => new TenantVersion(t.Id, t.Slug, t.ConfigVersion, t.Disabled, t.RequestsPerMinute, t.TokensPerMinute))
             .ToListAsync(cancellationToken);
     }
 
@@ -48,7 +48,9 @@ internal sealed class PolicyReader(PlatformDbContextFactory contexts)
             [.. fallbacks.Select(PolicyRowMapper.ToDocument)],
             [.. routes.Select(PolicyRowMapper.ToDocument)],
             [.. prompts.Select(PolicyRowMapper.ToDocument)],
-            [.. budgets.Select(PolicyRowMapper.ToDocument)]);
+            [.. budgets.Select(PolicyRowMapper.ToDocument)],
+            tenant.RequestsPerMinute,
+            tenant.TokensPerMinute);
     }
 
     /// <summary>

@@ -61,7 +61,14 @@ internal sealed class ApplySession(PlatformDbContextFactory factory, ICredential
         var tenant = await global.Tenants.SingleOrDefaultAsync(t => t.Slug == config.Slug, cancellationToken);
         if (tenant is null)
         {
-            tenant = new Tenant { Slug = config.Slug, Name = config.Name, CreatedAt = now };
+            tenant = new Tenant
+            {
+                Slug = config.Slug,
+                Name = config.Name,
+                CreatedAt = now,
+                RequestsPerMinute = config.RequestsPerMinute,
+                TokensPerMinute = config.TokensPerMinute,
+            };
             global.Tenants.Add(tenant);
             log.Created("tenant", config.Slug);
             return tenant;
@@ -69,6 +76,8 @@ internal sealed class ApplySession(PlatformDbContextFactory factory, ICredential
 
         var changes = new FieldChanges();
         changes.Set("name", tenant.Name, config.Name, v => tenant.Name = v);
+        changes.Set("requestsPerMinute", tenant.RequestsPerMinute, config.RequestsPerMinute, v => tenant.RequestsPerMinute = v);
+        changes.Set("tokensPerMinute", tenant.TokensPerMinute, config.TokensPerMinute, v => tenant.TokensPerMinute = v);
         log.Updated("tenant", config.Slug, changes);
         return tenant;
     }

@@ -15,6 +15,8 @@ internal static class ConfigYamlBuilder
     private static YMap Tenant(TenantConfig tenant) => new YMap()
         .Add("slug", tenant.Slug)
         .Add("name", tenant.Name)
+        .Int("requestsPerMinute", tenant.RequestsPerMinute)
+        .Int("tokensPerMinute", tenant.TokensPerMinute)
         .Add("providers", Block(tenant.Providers, Provider))
         .Add("models", Block(tenant.Models, Model))
         .Add("tiers", Block(tenant.Tiers, Tier))

@@ -12,20 +12,19 @@ internal static class TenantExportReader
 {
     public static async Task<TenantConfig?> ReadAsync(PlatformDbContextFactory factory, string slug, CancellationToken cancellationToken)
     {
-        Guid tenantId;
-        string name;
+        Tenant tenant;
         await using (var global = factory.Create(null))
         {
-            var tenant = await global.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
-            if (tenant is null)
+            var found = await global.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+            if (found is null)
             {
                 return null;
             }
 
-            (tenantId, name) = (tenant.Id, tenant.Name);
+            tenant = found;
         }
 
-        await using var db = factory.Create(tenantId);
+        await using var db = factory.Create(tenant.Id);
         var providers = await db.Providers.AsNoTracking().ToListAsync(cancellationToken);
         var models = await db.Models.AsNoTracking().ToListAsync(cancellationToken);
         var tiers = await db.Tiers.AsNoTracking().Include(t => t.Models).ToListAsync(cancellationToken);
@@ -43,7 +42,9 @@ internal static class TenantExportReader
         return new TenantConfig
         {
             Slug = slug,
-            Name = name,
+            Name = tenant.Name,
+            RequestsPerMinute = tenant.RequestsPerMinute,
+            TokensPerMinute = tenant.TokensPerMinute,
             Providers = [.. providers.OrderBy(p => p.Name, StringComparer.Ordinal).Select(ExportMapping.Provider)],
             Models = [.. models.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => ExportMapping.Model(m, providerNames[m.ProviderId]))],
             Tiers = [.. tiers.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => ExportMapping.Tier(t, modelNames))],

@@ -6,6 +6,12 @@ public sealed record TenantConfig
 
     public required string Name { get; init; }
 
+    /// <summary>Requests per minute across all the tenant's keys; null for no limit.</summary>
+    public int? RequestsPerMinute { get; init; }
+
+    /// <summary>Tokens per minute across all the tenant's keys; null for no limit.</summary>
+    public int? TokensPerMinute { get; init; }
+
     public IReadOnlyList<ProviderConfig> Providers { get; init; } = [];
 
     public IReadOnlyList<ModelConfig> Models { get; init; } = [];

@@ -7,7 +7,7 @@ internal static class TenantReader
     public static TenantConfig? Read(ParseContext context, YamlNode node)
     {
         var map = YamlMap.From(context, node, "tenant",
-            "slug", "name", "providers", "models", "tiers", "fallbackPolicies", "routes", "prompts", "budgets", "apiKeys", "members");
+            "slug", "name", "requestsPerMinute", "tokensPerMinute", "providers", "models", "tiers", "fallbackPolicies", "routes", "prompts", "budgets", "apiKeys", "members");
         if (map is null)
         {
             return null;
@@ -24,6 +24,8 @@ internal static class TenantReader
         {
             Slug = slug ?? "",
             Name = map.String("name") ?? slug ?? "",
+            RequestsPerMinute = map.Int("requestsPerMinute", 1),
+            TokensPerMinute = map.Int("tokensPerMinute", 1),
             Providers = ReadAll(map, "providers", n => ProviderReader.Read(context, n, names)),
             Models = ReadAll(map, "models", n => ModelReader.Read(context, n, names)),
             Tiers = ReadAll(map, "tiers", n => TierReader.Read(context, n, names)),

@@ -9,6 +9,7 @@ internal sealed class UsageEventConfiguration : TenantEntityConfiguration<UsageE
     protected override void ConfigureEntity(EntityTypeBuilder<UsageEvent> builder)
     {
         builder.HasIndex(e => new { e.TenantId, e.StartedAt });
+        builder.Property(e => e.RecordedBy).HasMaxLength(64);
         builder.HasMany(e => e.Attempts).WithOne().HasForeignKey(a => a.UsageEventId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -53,5 +54,16 @@ internal sealed class BillingRecordConfiguration : TenantEntityConfiguration<Bil
         builder.Property(b => b.Error).HasMaxLength(2000);
         builder.HasIndex(b => b.IdempotencyKey).IsUnique();
         builder.HasIndex(b => new { b.TenantId, b.PeriodStart });
+    }
+}
+
+internal sealed class RateLimitCounterConfiguration : IEntityTypeConfiguration<RateLimitCounter>
+{
+    public void Configure(EntityTypeBuilder<RateLimitCounter> builder)
+    {
+        builder.HasKey(c => new { c.TenantId, c.Scope, c.WindowStart, c.Instance });
+        builder.Property(c => c.Scope).HasMaxLength(64);
+        builder.Property(c => c.Instance).HasMaxLength(64);
+        builder.HasIndex(c => c.WindowStart);
     }
 }
