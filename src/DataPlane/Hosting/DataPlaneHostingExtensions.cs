@@ -18,6 +18,7 @@ internal static class DataPlaneHostingExtensions
             .Bind(builder.Configuration.GetSection(DataPlaneOptions.Section))
             .Validate(o => o.MaxRequestBodyBytes > 0, "DataPlane options must be positive.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<DataPlaneInstance>();
         builder.Services.AddPlatformDatabase(builder.Configuration);
         builder.Services.AddDataPlaneSecrets();
         builder.Services.AddPolicySnapshots(builder.Configuration);

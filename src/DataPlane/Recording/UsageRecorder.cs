@@ -28,13 +28,29 @@ internal readonly record struct CallResult(
 /// the prices of the snapshot the call ran under. A hedged attempt that lost the race is recorded
 /// with the cost of its input tokens (estimated): the provider read the prompt before we cancelled.
 /// </summary>
-internal sealed class UsageRecorder(UsageChannel channel, IOptions<DataPlaneOptions> options)
+internal sealed class UsageRecorder(
+    UsageChannel channel,
+    IEnumerable<ICallSettlement> settlements,
+    DataPlaneInstance instance,
+    IOptions<DataPlaneOptions> options)
 {
     private readonly bool _enabled = options.Value.RecordUsage;
+    private readonly ICallSettlement[] _settlements = [.. settlements];
 
     public void Record(CallContext call, in CallResult result)
     {
-        if (call.Tenant is null || !_enabled)
+        if (call.Tenant is null)
+        {
+            return;
+        }
+
+        var cost = result.Model is null ? 0 : CostCalculator.NanoUsd(result.Model, result.Usage);
+        foreach (var settlement in _settlements)
+        {
+            settlement.Settle(call, result, cost);
+        }
+
+        if (!_enabled)
         {
             return;
         }
@@ -53,6 +69,7 @@ internal sealed class UsageRecorder(UsageChannel channel, IOptions<DataPlaneOpti
             PromptLabel = call.PromptLabel,
             PromptVersion = call.PromptVersion,
             Redacted = call.Redacted,
+            RecordedBy = instance.Id,
             Provider = result.Model?.Provider.Name,
             Model = result.Model?.UpstreamId,
             Status = result.Status,
@@ -63,7 +80,7 @@ internal sealed class UsageRecorder(UsageChannel channel, IOptions<DataPlaneOpti
             InputTokens = result.Usage.InputTokens,
             OutputTokens = result.Usage.OutputTokens,
             CachedTokens = result.Usage.CachedInputTokens,
-            CostNanoUsd = result.Model is null ? 0 : CostCalculator.NanoUsd(result.Model, result.Usage),
+            CostNanoUsd = cost,
             CostEstimated = result.Usage.Estimated,
             Streamed = call.Streamed,
             FallbackCount = result.FallbackCount,
@@ -78,7 +95,7 @@ internal sealed class UsageRecorder(UsageChannel channel, IOptions<DataPlaneOpti
                 usage.UpstreamLatencyMs = (int)attempt.Latency.TotalMilliseconds;
             }
 
-            var cost = won ? usage.CostNanoUsd
+            var attemptCost = won ? usage.CostNanoUsd
                 : attempt.Cancelled ? CostCalculator.NanoUsd(attempt.Model, new Chat.Usage(call.EstimatedInputTokens, 0, 0, Estimated: true))
                 : 0;
             usage.Attempts.Add(new UsageAttempt
@@ -93,7 +110,7 @@ internal sealed class UsageRecorder(UsageChannel channel, IOptions<DataPlaneOpti
                 LatencyMs = (int)attempt.Latency.TotalMilliseconds,
                 InputTokens = won ? usage.InputTokens : attempt.Cancelled ? call.EstimatedInputTokens : 0,
                 OutputTokens = won ? usage.OutputTokens : 0,
-                CostNanoUsd = cost,
+                CostNanoUsd = attemptCost,
                 Cancelled = attempt.Cancelled,
             });
         }
