@@ -10,7 +10,7 @@ namespace Platform.DataPlane.Endpoints;
 /// endpoint, read the body within the size limit. Each refusal is answered here, in the caller's
 /// format, and the caller gets null.
 /// </summary>
-internal sealed class CallAdmission(PolicyStore policies, TimeProvider time, IOptions<DataPlaneOptions> options)
+internal sealed class CallAdmission(PolicyStore policies, KeyUsageTracker keyUsage, TimeProvider time, IOptions<DataPlaneOptions> options)
 {
     public const string FeatureHeader = "x-platform-feature";
     public const string CustomerHeader = "x-platform-customer";
@@ -32,6 +32,7 @@ internal sealed class CallAdmission(PolicyStore policies, TimeProvider time, IOp
         }
 
         var key = outcome.Key!;
+        keyUsage.Touch(key, call.StartedAt);
         if (key.AllowedEndpoints.Count > 0 && !key.AllowedEndpoints.Contains(endpoint))
         {
             await ErrorResponses.WriteAsync(context, dialect, StatusCodes.Status403Forbidden,

@@ -1,3 +1,5 @@
+using Platform.DataPlane.Auth;
+
 namespace Platform.DataPlane.Endpoints;
 
 internal static class DataPlaneEndpoints
@@ -16,6 +18,8 @@ internal static class DataPlaneEndpoints
     public static IServiceCollection AddDataPlaneEndpoints(this IServiceCollection services)
     {
         services.AddSingleton<CallAdmission>();
+        services.AddSingleton<KeyUsageTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<KeyUsageTracker>());
         services.AddSingleton<ChatHandler>();
         services.AddSingleton<EmbeddingsHandler>();
         services.AddSingleton<ModelsHandler>();
