@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 using Platform.Shared.Domain;
 
 namespace Platform.Shared.Data;
@@ -24,6 +25,8 @@ public sealed partial class PlatformDbContext(
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<CatalogModel> Models => Set<CatalogModel>();
@@ -47,7 +50,7 @@ public sealed partial class PlatformDbContext(
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
-    /// Framework-owned entity types that are global by nature (Identity, Data Protection keys).
+    /// Framework-owned entity types that are global by nature (Identity, Data Protection keys, OpenIddict).
     /// Listed here, explicitly, because they cannot implement <see cref="IGlobalEntity"/>.
     /// </summary>
     public static readonly IReadOnlySet<Type> FrameworkGlobalTypes = new HashSet<Type>
@@ -60,6 +63,10 @@ public sealed partial class PlatformDbContext(
         typeof(IdentityUserToken<Guid>),
         typeof(IdentityUserPasskey<Guid>),
         typeof(DataProtectionKey),
+        typeof(OpenIddictEntityFrameworkCoreApplication<Guid>),
+        typeof(OpenIddictEntityFrameworkCoreAuthorization<Guid>),
+        typeof(OpenIddictEntityFrameworkCoreScope<Guid>),
+        typeof(OpenIddictEntityFrameworkCoreToken<Guid>),
     };
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -71,6 +78,7 @@ public sealed partial class PlatformDbContext(
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.UseOpenIddict<Guid>();
         builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
         ApplyTenantFilters(builder);
     }

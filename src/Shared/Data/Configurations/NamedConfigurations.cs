@@ -139,3 +139,23 @@ internal sealed class BudgetConfiguration : TenantEntityConfiguration<Budget>
         builder.HasIndex(b => new { b.TenantId, b.Name }).IsUnique();
     }
 }
+
+internal sealed class ApiClientConfiguration : TenantEntityConfiguration<ApiClient>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<ApiClient> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.ClientId).HasMaxLength(100);
+        builder.HasIndex(c => c.ClientId).IsUnique();
+    }
+}
+
+internal sealed class InvitationConfiguration : TenantEntityConfiguration<Invitation>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.Property(i => i.Email).HasMaxLength(256);
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+    }
+}
