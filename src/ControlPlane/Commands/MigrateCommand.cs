@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.ControlPlane.Access;
 using Platform.Shared.Data;
 using Platform.Shared.Hosting;
 
@@ -21,6 +22,11 @@ internal static class MigrateCommand
             // Several processes share the file: WAL lets readers run beside the writer. The mode
             // is stored in the file, so setting it once here covers every process.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OAuthClients>().EnsureCliClientAsync(ct);
         }
 
         Console.WriteLine(pending.Count == 0

@@ -1,5 +1,7 @@
 using Hangfire;
 using MudBlazor.Services;
+using Platform.ControlPlane.Access;
+using Platform.ControlPlane.Api;
 using Platform.ControlPlane.Jobs;
 using Platform.Dashboard;
 using Platform.Shared.Config;
@@ -19,6 +21,9 @@ internal static class ControlPlaneHostingExtensions
         builder.Services.AddPlatformDatabase(builder.Configuration);
         builder.Services.AddPlatformSecrets();
         builder.Services.AddPlatformConfigAsCode();
+        builder.Services.AddPlatformAccess(builder.Configuration);
+        builder.Services.AddScoped<OAuthClients>();
+        builder.Services.AddManagementApi();
         builder.Services.AddPlatformHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -30,12 +35,21 @@ internal static class ControlPlaneHostingExtensions
 
     public static WebApplication MapControlPlane(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A body that does not bind (malformed JSON, wrong types) is the caller's mistake: 400, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapPlatformHealth();
         app.MapOpenApi("/api/v1/openapi.json");
+        app.MapSessionEndpoints();
+        app.MapOAuthEndpoints();
+        app.MapManagementApi();
         app.MapHangfireDashboard("/hangfire");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -56,6 +56,9 @@ internal static class MemberSync
             NormalizedEmail = normalized,
             EmailConfirmed = true,
             SecurityStamp = Guid.NewGuid().ToString("N"),
+
+            // As UserManager.CreateAsync does: failed sign-ins count towards lockout.
+            LockoutEnabled = true,
         };
         if (desired.Password is not null)
         {
