@@ -10,6 +10,12 @@ rm -rf "$results"
 
 echo "==> tools"
 dotnet tool restore
+# maildev: a real SMTP server (with a JSON API) for the e-mail tests; npm, under the git-ignored .tools.
+maildev_bin="$PWD/.tools/maildev/node_modules/maildev/bin/maildev"
+if [ ! -f "$maildev_bin" ]; then
+  npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$PWD/.tools/maildev" maildev@2 >/dev/null
+fi
+export MAILDEV_BIN="$maildev_bin"
 
 echo "==> build ($CONFIGURATION)"
 dotnet build Platform.sln -c "$CONFIGURATION" --nologo -clp:ErrorsOnly

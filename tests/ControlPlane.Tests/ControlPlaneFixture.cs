@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.ControlPlane.Commands;
 using Platform.Shared.Config;
 using Platform.Shared.Data;
+using Platform.Shared.Hosting;
 
 namespace Platform.ControlPlane.Tests;
 
@@ -19,17 +20,40 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
 {
     public const string Password = "Passw0rd!Long";
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public ControlPlaneFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A host with extra settings (e.g. <c>Smtp:Host</c>), for a fixture of its own; xunit uses the public constructor.</summary>
+    internal ControlPlaneFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "platform-tests", "cp-it-" + Guid.NewGuid().ToString("N"));
 
     public WebApplicationFactory<Program> Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
+        // Migrate before the host starts: its start-up already reads the Data Protection key table.
+        var database = new DatabaseOptions { Provider = DatabaseOptions.Sqlite, DataDirectory = DataDirectory };
+        var options = new DbContextOptionsBuilder<PlatformDbContext>();
+        options.UsePlatformDatabase(database);
+        await using (var db = new PlatformDbContextFactory(options.Options, TimeProvider.System).Create(null))
+        {
+            await db.Database.MigrateAsync();
+        }
+
         Host = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Database:Provider", "Sqlite");
             web.UseSetting("Database:DataDirectory", DataDirectory);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in _settings)
+            {
+                web.UseSetting(key, value);
+            }
         });
         await MigrateCommand.RunAsync(Host.Services, CancellationToken.None);
         var parsed = ConfigParser.Parse(Seed, "seed.yaml", _ => null);

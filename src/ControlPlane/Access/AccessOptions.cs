@@ -13,6 +13,9 @@ internal sealed class AccessOptions
 
     public int AccessTokenMinutes { get; set; } = 60;
 
+    /// <summary>Where people reach the dashboard; links in e-mails (invitations) start with it.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5200";
+
     /// <summary>Redirect URIs of the built-in public client <c>platform-cli</c> (authorization code + PKCE).</summary>
     public List<string> CliRedirectUris { get; set; } = ["http://127.0.0.1/callback"];
 }

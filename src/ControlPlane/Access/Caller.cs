@@ -31,6 +31,10 @@ internal sealed class Caller
     public void ForClient(Guid tenantId, TenantRole role, string clientId) =>
         Resolve(tenantId, role, null, clientId, "client:" + clientId, false);
 
+    /// <summary>A platform operator acting outside any tenant (tenant administration): no tenant, the least role.</summary>
+    public void ForOperator(Guid userId, string email) =>
+        Resolve(Guid.Empty, TenantRole.Viewer, userId, null, "user:" + email, true);
+
     private void Resolve(Guid tenantId, TenantRole role, Guid? userId, string? clientId, string actor, bool isOperator)
     {
         TenantId = tenantId;

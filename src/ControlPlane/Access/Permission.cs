@@ -22,6 +22,12 @@ internal enum Permission
 
     /// <summary>Grant or take the owner role: owner.</summary>
     Own,
+
+    /// <summary>
+    /// Read the audit log: owner, admin. Its before/after views show every setting and member
+    /// change, which is for the people who make them, not for finance or viewers.
+    /// </summary>
+    ReadAudit,
 }
 
 internal static class RolePermissions
@@ -29,7 +35,7 @@ internal static class RolePermissions
     public static bool Allows(this TenantRole role, Permission permission) => permission switch
     {
         Permission.Read => true,
-        Permission.Configure or Permission.ManageMembers => role is TenantRole.Owner or TenantRole.Admin,
+        Permission.Configure or Permission.ManageMembers or Permission.ReadAudit => role is TenantRole.Owner or TenantRole.Admin,
         Permission.Export => role is TenantRole.Owner or TenantRole.Admin or TenantRole.Finance,
         Permission.Billing => role is TenantRole.Owner or TenantRole.Finance,
         Permission.Own => role == TenantRole.Owner,

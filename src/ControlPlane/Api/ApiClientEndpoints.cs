@@ -31,7 +31,7 @@ internal static class ApiClientEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        ApiClientInput input, PlatformDbContext db, Caller caller, OAuthClients oauth, AuditLog audit, CancellationToken ct)
+        ApiClientInput input, PlatformDbContext db, Caller caller, OAuthClients oauth, AuditLog audit, TimeProvider time, CancellationToken ct)
     {
         if (!TenantRoles.TryParse(input.Role, out var role) || !caller.Role.MayGrant(role))
         {
@@ -43,6 +43,7 @@ internal static class ApiClientEndpoints
             Name = input.Name,
             ClientId = "plc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             Role = role,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.ApiClients.Add(client);
         audit.Add(db, "create", "api_client", client.Id, null, View(client));

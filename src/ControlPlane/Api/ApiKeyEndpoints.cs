@@ -66,7 +66,8 @@ internal static class ApiKeyEndpoints
         return Results.Ok(View(key));
     }
 
-    private static async Task<IResult> CreateAsync(ApiKeyInput input, PlatformDbContext db, AuditLog audit, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(
+        ApiKeyInput input, PlatformDbContext db, AuditLog audit, TimeProvider time, HttpResponse response, CancellationToken ct)
     {
         if (await db.ApiKeys.AnyAsync(k => k.Name == input.Name, ct))
         {
@@ -74,7 +75,15 @@ internal static class ApiKeyEndpoints
         }
 
         var secret = ApiKeySecret.Generate();
-        var key = new ApiKey { Name = input.Name, Prefix = ApiKeySecret.PrefixOf(secret), Hash = ApiKeySecret.Hash(secret) };
+        var key = new ApiKey
+        {
+            Name = input.Name,
+            Prefix = ApiKeySecret.PrefixOf(secret),
+            Hash = ApiKeySecret.Hash(secret),
+
+            // Set here, not by the save, so the audit entry's "after" has it.
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
         Apply(key, input);
         db.ApiKeys.Add(key);
         audit.Add(db, "create", "api_key", key.Id, null, View(key));

@@ -16,6 +16,22 @@ internal static class ManagementApi
         services.AddScoped<AuditLog>();
         services.AddSingleton<IValidator<ApiKeyInput>, ApiKeyInputValidator>();
         services.AddSingleton<IValidator<ApiClientInput>, ApiClientInputValidator>();
+        services.AddSingleton<IValidator<MemberRoleInput>, MemberRoleInputValidator>();
+        services.AddSingleton<IValidator<InvitationInput>, InvitationInputValidator>();
+        services.AddSingleton<IValidator<AcceptInvitationInput>, AcceptInvitationInputValidator>();
+        services.AddSingleton<IValidator<TenantInput>, TenantInputValidator>();
+        services.AddScoped<InvitationIssuer>();
+        services.AddSingleton<IValidator<PromptInput>, PromptInputValidator>();
+        services.AddSingleton<IValidator<PromptUpdateInput>, PromptUpdateInputValidator>();
+        services.AddSingleton<IValidator<PromptVersionInput>, PromptVersionInputValidator>();
+        services.AddSingleton<IValidator<PromptLabelInput>, PromptLabelInputValidator>();
+        services.AddSingleton<IValidator<BudgetInput>, BudgetInputValidator>();
+        services.AddSingleton<IValidator<ProviderInput>, ProviderInputValidator>();
+        services.AddSingleton<IValidator<ModelInput>, ModelInputValidator>();
+        services.AddSingleton<IValidator<TierInput>, TierInputValidator>();
+        services.AddSingleton<IValidator<FallbackPolicyInput>, FallbackPolicyInputValidator>();
+        services.AddSingleton<IValidator<RouteInput>, RouteInputValidator>();
+        services.AddProviderConnectionTest();
         return services;
     }
 
@@ -24,6 +40,20 @@ internal static class ManagementApi
         var api = app.MapGroup("/api/v1").AddEndpointFilter<TenantScopeFilter>();
         ApiKeyEndpoints.Map(api);
         ApiClientEndpoints.Map(api);
+        MemberEndpoints.Map(api);
+        InvitationEndpoints.Map(api);
+        InvitationAcceptEndpoint.Map(app);
+        TenantEndpoints.Map(app);
+        PromptEndpoints.Map(api);
+        BudgetEndpoints.Map(api);
+        AuditEndpoints.Map(api);
+        ConfigEndpoints.Map(api);
+        UsageEndpoints.Map(api);
+        ProviderEndpoints.Map(api);
+        ModelEndpoints.Map(api);
+        TierEndpoints.Map(api);
+        FallbackPolicyEndpoints.Map(api);
+        RouteEndpoints.Map(api);
         return app;
     }
 }

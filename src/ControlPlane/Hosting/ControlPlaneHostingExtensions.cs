@@ -5,7 +5,9 @@ using Platform.ControlPlane.Api;
 using Platform.ControlPlane.Jobs;
 using Platform.Dashboard;
 using Platform.Shared.Config;
+using Scalar.AspNetCore;
 using Platform.Shared.Hosting;
+using Platform.Shared.Mail;
 using Platform.Shared.Security;
 
 namespace Platform.ControlPlane.Hosting;
@@ -24,6 +26,7 @@ internal static class ControlPlaneHostingExtensions
         builder.Services.AddPlatformAccess(builder.Configuration);
         builder.Services.AddScoped<OAuthClients>();
         builder.Services.AddManagementApi();
+        builder.Services.AddPlatformEmail(builder.Configuration);
         builder.Services.AddPlatformHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -47,6 +50,7 @@ internal static class ControlPlaneHostingExtensions
         app.MapStaticAssets();
         app.MapPlatformHealth();
         app.MapOpenApi("/api/v1/openapi.json");
+        app.MapScalarApiReference("/api/v1/docs", docs => docs.WithOpenApiRoutePattern("/api/v1/openapi.json").WithTitle("Platform management API"));
         app.MapSessionEndpoints();
         app.MapOAuthEndpoints();
         app.MapManagementApi();

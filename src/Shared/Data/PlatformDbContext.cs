@@ -95,32 +95,37 @@ public sealed partial class PlatformDbContext(
         }
 
         // The version bump and the change land together, or neither does.
-        var owned = Database.CurrentTransaction is null;
-        var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        if (Database.CurrentTransaction is not null)
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var tenantId in policyTenants)
-            {
-                await Tenants.IgnoreQueryFilters()
-                    .Where(t => t.Id == tenantId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConfigVersion, t => t.ConfigVersion + 1), cancellationToken);
-            }
-
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return written;
+            return await SaveAndBumpAsync(policyTenants, acceptAllChangesOnSuccess, cancellationToken);
         }
-        finally
+
+        // SQL Server's retrying strategy refuses a transaction begun outside it: run it inside the
+        // strategy, so a transient failure retries the whole unit (a nested strategy just runs it).
+        return await Database.CreateExecutionStrategy().ExecuteAsync(
+            (Context: this, Tenants: policyTenants, Accept: acceptAllChangesOnSuccess),
+            static async (_, state, ct) =>
+            {
+                await using var transaction = await state.Context.Database.BeginTransactionAsync(ct);
+                var written = await state.Context.SaveAndBumpAsync(state.Tenants, state.Accept, ct);
+                await transaction.CommitAsync(ct);
+                return written;
+            },
+            verifySucceeded: null,
+            cancellationToken);
+    }
+
+    private async Task<int> SaveAndBumpAsync(HashSet<Guid> policyTenants, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var tenantId in policyTenants)
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
+            await Tenants.IgnoreQueryFilters()
+                .Where(t => t.Id == tenantId)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConfigVersion, t => t.ConfigVersion + 1), cancellationToken);
         }
+
+        return written;
     }
 
     private HashSet<Guid> StampAndGuard()

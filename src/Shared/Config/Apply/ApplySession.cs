@@ -83,16 +83,18 @@ internal sealed class ApplySession(PlatformDbContextFactory factory, ICredential
     }
 
     /// <summary>Global rows first: the tenant contexts bump a tenant row and point at new users.</summary>
-    private static async Task SaveAsync(PlatformDbContext global, List<TenantPlan> plans, CancellationToken cancellationToken)
-    {
-        await using var transaction = await global.Database.BeginTransactionAsync(cancellationToken);
-        await global.SaveChangesAsync(cancellationToken);
-        foreach (var plan in plans)
+    /// <remarks>Inside the execution strategy: SQL Server's retrying strategy refuses a transaction begun outside it.</remarks>
+    private static Task SaveAsync(PlatformDbContext global, List<TenantPlan> plans, CancellationToken cancellationToken) =>
+        global.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await plan.Db.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-            await plan.Db.SaveChangesAsync(cancellationToken);
-        }
+            await using var transaction = await global.Database.BeginTransactionAsync(cancellationToken);
+            await global.SaveChangesAsync(cancellationToken);
+            foreach (var plan in plans)
+            {
+                await plan.Db.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+                await plan.Db.SaveChangesAsync(cancellationToken);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-    }
+            await transaction.CommitAsync(cancellationToken);
+        });
 }

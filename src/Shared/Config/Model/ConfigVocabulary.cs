@@ -3,7 +3,7 @@ using Platform.Shared.Domain;
 namespace Platform.Shared.Config;
 
 /// <summary>Every enumerated word of the config format, shared by the parser and the exporter.</summary>
-internal static class ConfigVocabulary
+public static class ConfigVocabulary
 {
     public static readonly NameMap<ProviderKind> ProviderKinds = new(
         ("openai-compatible", ProviderKind.OpenAiCompatible),

@@ -1,7 +1,7 @@
 namespace Platform.Shared.Config;
 
 /// <summary>The camelCase words a config file uses for an enum, both ways.</summary>
-internal sealed class NameMap<T>(params (string Name, T Value)[] pairs)
+public sealed class NameMap<T>(params (string Name, T Value)[] pairs)
     where T : struct, Enum
 {
     public IReadOnlyList<string> Names { get; } = [.. pairs.Select(p => p.Name)];
@@ -20,6 +20,10 @@ internal sealed class NameMap<T>(params (string Name, T Value)[] pairs)
         value = default;
         return false;
     }
+
+    /// <summary>For words a validator has already checked.</summary>
+    public T Parse(string name) =>
+        TryParse(name, out var value) ? value : throw new ArgumentOutOfRangeException(nameof(name), name, $"Not one of: {string.Join(", ", Names)}.");
 
     public string NameOf(T value)
     {

@@ -1,13 +1,10 @@
-using System.Text.RegularExpressions;
+using Platform.Shared.Management;
 using YamlDotNet.RepresentationModel;
 
 namespace Platform.Shared.Config;
 
-internal static partial class PromptVersionReader
+internal static class PromptVersionReader
 {
-    [GeneratedRegex(@"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")]
-    private static partial Regex Placeholder();
-
     public static PromptVersionConfig? Read(ParseContext context, YamlNode node)
     {
         var map = YamlMap.From(context, node, "prompt version", "version", "messages", "variables", "parameters", "responseSchema");
@@ -57,7 +54,7 @@ internal static partial class PromptVersionReader
             }
 
             var content = message.String("content", required: true) ?? "";
-            used.AddRange(Placeholder().Matches(content).Select(m => m.Groups[1].Value).Where(v => !used.Contains(v)).Distinct());
+            used.AddRange(PromptTemplates.UsedVariables([content]).Where(v => !used.Contains(v)));
         }
 
         return used;

@@ -28,6 +28,9 @@ internal static partial class Rules
         return name;
     }
 
+    /// <summary>The rule of <see cref="Name"/>, for callers outside the parser (the management API's validators).</summary>
+    public static bool IsName(string? text) => text is not null && Identifier().IsMatch(text);
+
     public static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 

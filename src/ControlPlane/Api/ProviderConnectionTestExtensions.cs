@@ -1,0 +1,18 @@
+namespace Platform.ControlPlane.Api;
+
+internal static class ProviderConnectionTestExtensions
+{
+    /// <summary>The tester and its client: no redirects (a redirect would carry the credential elsewhere), no cookies.</summary>
+    public static IServiceCollection AddProviderConnectionTest(this IServiceCollection services)
+    {
+        services.AddHttpClient(ProviderConnectionTester.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+            });
+        services.AddSingleton<ProviderConnectionTester>();
+        return services;
+    }
+}
