@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Platform.DataPlane.Budgets;
+using Platform.DataPlane.Caching;
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Routing;
 
@@ -43,6 +45,15 @@ internal sealed class CallContext(string endpoint, Dialect dialect, DateTime sta
 
     /// <summary>PII redaction replaced something in the messages.</summary>
     public bool Redacted { get; set; }
+
+    /// <summary>What the call's budgets reserved at admission; settled once, when the call is recorded.</summary>
+    public BudgetReservation? Budget { get; set; }
+
+    /// <summary>Where this call's complete answer is stored; null when the call does not take part in the response cache.</summary>
+    public CacheSlot? CacheSlot { get; set; }
+
+    /// <summary>What the response cache did: the <c>x-platform-cache</c> header and the usage event's <c>CacheHit</c>.</summary>
+    public CacheOutcome Cache { get; set; }
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(StartedTimestamp);
 }

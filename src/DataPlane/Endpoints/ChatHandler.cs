@@ -1,7 +1,10 @@
 using Platform.DataPlane.Admission;
+using Platform.DataPlane.Budgets;
+using Platform.DataPlane.Caching;
 using Platform.DataPlane.Chat;
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Forwarding;
+using Platform.DataPlane.Limits;
 using Platform.DataPlane.Prompts;
 using Platform.DataPlane.Protocols;
 using Platform.DataPlane.Protocols.Anthropic;
@@ -24,7 +27,10 @@ internal sealed class ChatHandler(
     FallbackExecutor executor,
     ProviderAdapters adapters,
     StreamRelay relay,
-    UsageRecorder recorder)
+    UsageRecorder recorder,
+    BudgetGate budgets,
+    RateLimitAdmission rateLimits,
+    ResponseCache cache)
 {
     public async Task HandleAsync(HttpContext context, Dialect dialect)
     {
@@ -85,12 +91,32 @@ internal sealed class ChatHandler(
         }
 
         call.EstimatedInputTokens = TokenEstimator.Estimate(request);
-        var decision = selector.Select(call.Tenant!, call.Key!, reference, RequestRequirements.ForChat(request, call.EstimatedInputTokens, constraints));
+        if (!await rateLimits.AdmitAsync(context, call))
+        {
+            recorder.Record(call, CallResult.Refused(StatusCodes.Status429TooManyRequests));
+            return;
+        }
+
+        var needs = RequestRequirements.ForChat(request, call.EstimatedInputTokens, constraints);
+        var decision = selector.Select(call.Tenant!, call.Key!, reference, needs);
         call.Decision = decision;
         if (decision.Error is { } selectionError)
         {
             await ErrorResponses.WriteAsync(context, dialect, selectionError.StatusCode, selectionError.Message, selectionError.Code, "model");
             recorder.Record(call, CallResult.Refused(selectionError.StatusCode));
+            return;
+        }
+
+        if (await budgets.AdmitAsync(context, call, reference, needs) is not { } admitted)
+        {
+            return;
+        }
+
+        decision = admitted;
+
+        if (cache.Lookup(call, reference.Route, constraints, context.Request.Headers, request) is { } cached)
+        {
+            await AnswerFromCacheAsync(context, call, request, cached, [], 0, degraded: false);
             return;
         }
 
@@ -113,6 +139,12 @@ internal sealed class ChatHandler(
             context.RequestAborted);
 
         var response = outcome.Value;
+        if (response is null && cache.DegradedAnswer(call) is { } cached)
+        {
+            await AnswerFromCacheAsync(context, call, request, cached, outcome.Attempts, outcome.FallbackCount, degraded: true);
+            return;
+        }
+
         var degraded = false;
         if (response is null && Degraded.Answer(decision.Fallback) is { } fallbackText)
         {
@@ -129,23 +161,16 @@ internal sealed class ChatHandler(
         }
 
         var usage = degraded ? default : Measured(response.Usage, call, response.Text.Length);
-        ResponseHeaders.Write(context.Response, call, outcome.Model, outcome.Attempts.Count, outcome.FallbackCount, degraded);
-        context.Response.ContentType = "application/json";
-        using (var buffer = new PooledBufferWriter())
+        if (!degraded)
         {
-            if (call.Dialect == Dialect.Anthropic)
-            {
-                AnthropicMessagesResponseWriter.Write(buffer, response);
-            }
-            else
-            {
-                OpenAiChatResponseWriter.Write(buffer, response, new DateTimeOffset(call.StartedAt).ToUnixTimeSeconds());
-            }
-
-            await JsonBody.WriteAsync(context.Response, buffer, context.RequestAborted);
+            cache.Store(call, response, outcome.Model);
         }
 
+        ResponseHeaders.Write(context.Response, call, outcome.Model, outcome.Attempts.Count, outcome.FallbackCount, degraded);
+        // Recorded (journaled) before the answer is sent: a kill in between leaves an event whose
+        // answer was lost, never an answered call without its event.
         recorder.Record(call, new CallResult(StatusCodes.Status200OK, degraded ? null : outcome.Model, outcome.Attempts, outcome.FallbackCount, usage, null, Degraded: degraded));
+        await WriteJsonAsync(context, call, response);
     }
 
     private async Task StreamAsync(HttpContext context, CallContext call, ChatRequest request, RouteDecision decision)
@@ -166,6 +191,12 @@ internal sealed class ChatHandler(
             return;
         }
 
+        if (cache.DegradedAnswer(call) is { } cached)
+        {
+            await AnswerFromCacheAsync(context, call, request, cached, outcome.Attempts, outcome.FallbackCount, degraded: true);
+            return;
+        }
+
         if (Degraded.Answer(decision.Fallback) is { } fallbackText)
         {
             await relay.RelayDegradedAsync(context, call, request, fallbackText, outcome);
@@ -175,6 +206,38 @@ internal sealed class ChatHandler(
         var error = outcome.Error!;
         await ErrorResponses.WriteAsync(context, call.Dialect, error);
         recorder.Record(call, new CallResult(ErrorResponses.StatusFor(error.ErrorClass), null, outcome.Attempts, outcome.FallbackCount, default, error.ErrorClass));
+    }
+
+    /// <summary>A stored answer, as JSON or replayed as a stream: no provider was paid, so it is recorded with no tokens.</summary>
+    private async Task AnswerFromCacheAsync(HttpContext context, CallContext call, ChatRequest request, CachedAnswer answer,
+        IReadOnlyList<AttemptRecord> attempts, int fallbacks, bool degraded)
+    {
+        if (request.Stream)
+        {
+            call.Streamed = true;
+            await relay.ReplayAsync(context, call, request, answer, attempts, fallbacks, degraded);
+            return;
+        }
+
+        ResponseHeaders.Write(context.Response, call, answer.Model, attempts.Count, fallbacks, degraded);
+        recorder.Record(call, new CallResult(StatusCodes.Status200OK, answer.Model, attempts, fallbacks, default, null, Degraded: degraded));
+        await WriteJsonAsync(context, call, answer.Response);
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, CallContext call, ChatResponse response)
+    {
+        context.Response.ContentType = "application/json";
+        using var buffer = new PooledBufferWriter();
+        if (call.Dialect == Dialect.Anthropic)
+        {
+            AnthropicMessagesResponseWriter.Write(buffer, response);
+        }
+        else
+        {
+            OpenAiChatResponseWriter.Write(buffer, response, new DateTimeOffset(call.StartedAt).ToUnixTimeSeconds());
+        }
+
+        await JsonBody.WriteAsync(context.Response, buffer, context.RequestAborted);
     }
 
     private static ChatRequest ApplyPrompt(HttpContext context, CallContext call, ChatRequest request, RoutePolicy? route)

@@ -1,5 +1,6 @@
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Embeddings;
+using Platform.DataPlane.Limits;
 using Platform.DataPlane.Protocols;
 using Platform.DataPlane.Protocols.Json;
 using Platform.DataPlane.Protocols.OpenAi;
@@ -15,7 +16,8 @@ internal sealed class EmbeddingsHandler(
     CandidateSelector selector,
     Forwarding.FallbackExecutor executor,
     ProviderAdapters adapters,
-    UsageRecorder recorder)
+    UsageRecorder recorder,
+    RateLimitAdmission rateLimits)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -60,6 +62,12 @@ internal sealed class EmbeddingsHandler(
         }
 
         call.EstimatedInputTokens = tokens;
+        if (!await rateLimits.AdmitAsync(context, call))
+        {
+            recorder.Record(call, CallResult.Refused(StatusCodes.Status429TooManyRequests));
+            return;
+        }
+
         var decision = selector.Select(call.Tenant!, call.Key!, ModelReference.Resolve(request.Model, call.Tenant!), RequestRequirements.ForEmbeddings(tokens, constraints));
         call.Decision = decision;
         if (decision.Error is { } selectionError)

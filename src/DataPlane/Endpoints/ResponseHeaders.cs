@@ -1,3 +1,4 @@
+using Platform.DataPlane.Caching;
 using Platform.DataPlane.Configuration;
 
 namespace Platform.DataPlane.Endpoints;
@@ -13,6 +14,8 @@ internal static class ResponseHeaders
     public const string Fallbacks = "x-platform-fallbacks";
     public const string Cache = "x-platform-cache";
     public const string Degraded = "x-platform-degraded";
+    public const string BudgetWarning = "x-platform-budget-warning";
+    public const string BudgetDowngraded = "x-platform-budget-downgraded";
 
     public static void Write(HttpResponse response, CallContext call, ModelPolicy? model, int attempts, int fallbacks, bool degraded)
     {
@@ -30,7 +33,13 @@ internal static class ResponseHeaders
 
         headers[Attempts] = attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
         headers[Fallbacks] = fallbacks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        headers[Cache] = "none";
+        headers[Cache] = call.Cache switch
+        {
+            CacheOutcome.Hit => "hit",
+            CacheOutcome.Miss => "miss",
+            CacheOutcome.Bypass => "bypass",
+            _ => "none",
+        };
         if (degraded)
         {
             headers[Degraded] = "true";

@@ -1,3 +1,4 @@
+using Platform.DataPlane.Caching;
 using Platform.DataPlane.Chat;
 using Platform.DataPlane.Forwarding;
 using Platform.DataPlane.Health;
@@ -11,7 +12,7 @@ namespace Platform.DataPlane.Endpoints;
 /// buffering it whole. A break after the first byte cannot fall back any more: it ends with a
 /// proper error event and is recorded as <c>stream_broken</c>.
 /// </summary>
-internal sealed partial class StreamRelay(DeploymentHealth health, UsageRecorder recorder, ILogger<StreamRelay> logger)
+internal sealed partial class StreamRelay(DeploymentHealth health, UsageRecorder recorder, ResponseCache cache, ILogger<StreamRelay> logger)
 {
     public async Task RelayAsync(HttpContext context, CallContext call, ChatRequest request, RouteDecision decision, OpenedStream stream, ExecutionOutcome<OpenedStream> outcome)
     {
@@ -21,6 +22,7 @@ internal sealed partial class StreamRelay(DeploymentHealth health, UsageRecorder
         var aborted = context.RequestAborted;
         var usage = default(Chat.Usage);
         var outputChars = 0;
+        var assembler = call.CacheSlot is null ? null : new StreamAssembler();
         int? ttft = null;
         ErrorClass? failure = null;
         var status = StatusCodes.Status200OK;
@@ -42,6 +44,7 @@ internal sealed partial class StreamRelay(DeploymentHealth health, UsageRecorder
                         break;
                 }
 
+                assembler?.Add(current);
                 await writer.WriteAsync(current, aborted);
                 if (ttft is null && current is TextDelta or ToolCallStart)
                 {
@@ -56,6 +59,10 @@ internal sealed partial class StreamRelay(DeploymentHealth health, UsageRecorder
             }
 
             await writer.CompleteAsync(aborted);
+            if (assembler?.Build(ChatHandler.Measured(usage, call, outputChars)) is { } answer)
+            {
+                cache.Store(call, answer, stream.Model);
+            }
         }
         catch (UpstreamException error)
         {
@@ -96,6 +103,33 @@ internal sealed partial class StreamRelay(DeploymentHealth health, UsageRecorder
         }
 
         recorder.Record(call, new CallResult(StatusCodes.Status200OK, null, outcome.Attempts, outcome.FallbackCount, default, null, Degraded: true));
+    }
+
+    /// <summary>A cached answer streamed like a live one, without an upstream; degraded when every candidate failed first.</summary>
+    public async Task ReplayAsync(HttpContext context, CallContext call, ChatRequest request, CachedAnswer answer, IReadOnlyList<AttemptRecord> attempts, int fallbacks, bool degraded)
+    {
+        ResponseHeaders.Write(context.Response, call, answer.Model, attempts.Count, fallbacks, degraded);
+        StartEventStream(context.Response);
+        var aborted = context.RequestAborted;
+        var status = StatusCodes.Status200OK;
+        using (var writer = new ClientStreamWriter(context, call.Dialect, request.IncludeUsage, new DateTimeOffset(call.StartedAt).ToUnixTimeSeconds()))
+        {
+            try
+            {
+                foreach (var streamEvent in answer.AsStreamEvents())
+                {
+                    await writer.WriteAsync(streamEvent, aborted);
+                }
+
+                await writer.CompleteAsync(aborted);
+            }
+            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+            {
+                status = StatusCodes.Status499ClientClosedRequest;
+            }
+        }
+
+        recorder.Record(call, new CallResult(status, answer.Model, attempts, fallbacks, default, null, Degraded: degraded));
     }
 
     private static void StartEventStream(HttpResponse response)

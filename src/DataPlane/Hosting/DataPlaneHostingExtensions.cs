@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.DataPlane.Budgets;
+using Platform.DataPlane.Caching;
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Endpoints;
 using Platform.DataPlane.Forwarding;
+using Platform.DataPlane.Limits;
 using Platform.DataPlane.Providers;
 using Platform.DataPlane.Recording;
 using Platform.DataPlane.Routing;
@@ -28,6 +31,9 @@ internal static class DataPlaneHostingExtensions
         builder.Services.AddDataPlaneRouting();
         builder.Services.AddForwarding();
         builder.Services.AddUsageRecording();
+        builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddBudgets(builder.Configuration);
+        builder.Services.AddResponseCache(builder.Configuration);
         builder.Services.AddDataPlaneEndpoints();
         return builder;
     }

@@ -13,4 +13,10 @@ internal sealed record DataPlaneOptions
     /// recording; a production data plane with it off records nothing for finance or on-call.
     /// </summary>
     public bool RecordUsage { get; init; } = true;
+
+    /// <summary>
+    /// Journal every usage event to a memory-mapped file before it is queued (default), so events
+    /// not yet written survive the process being killed. Off only to measure what it costs.
+    /// </summary>
+    public bool UsageJournal { get; init; } = true;
 }

@@ -66,6 +66,8 @@ internal sealed record SpooledUsage
 
     public bool Redacted { get; init; }
 
+    public string? RecordedBy { get; init; }
+
     public IReadOnlyList<SpooledAttempt> Attempts { get; init; } = [];
 
     public static SpooledUsage From(UsageEvent e)
@@ -107,6 +109,7 @@ internal sealed record SpooledUsage
             FallbackCount = e.FallbackCount,
             Degraded = e.Degraded,
             Redacted = e.Redacted,
+            RecordedBy = e.RecordedBy,
             Attempts = attempts,
         };
     }
@@ -145,6 +148,7 @@ internal sealed record SpooledUsage
             FallbackCount = FallbackCount,
             Degraded = Degraded,
             Redacted = Redacted,
+            RecordedBy = RecordedBy,
         };
         foreach (var attempt in Attempts)
         {

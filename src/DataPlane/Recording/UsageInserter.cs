@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,16 +13,24 @@ namespace Platform.DataPlane.Recording;
 /// change tracker cost more CPU per event than the whole request path (bench/README.md); the
 /// statements are built from the EF model (table, columns, type mappings), so they stay in step
 /// with the migrations and write exactly what EF would. Tenant isolation still holds: every row
-/// must carry the tenant of the context it is written through.
+/// must carry the tenant of the context it is written through. Every statement, BEGIN included,
+/// gives up after <c>timeout</c>: SQLite waits out a locked database on the calling thread (30 s
+/// by default) whatever the cancellation token says, and the writer's timeout must hold then too.
 /// </summary>
 internal static class UsageInserter
 {
-    public static async Task InsertAsync(PlatformDbContext db, IReadOnlyList<UsageEvent> events, CancellationToken ct)
+    public static async Task InsertAsync(PlatformDbContext db, IReadOnlyList<UsageEvent> events, TimeSpan timeout, CancellationToken ct)
     {
+        var seconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
         var tenant = db.CurrentTenantId ?? throw new TenantIsolationException("Cannot write usage: no tenant is in scope.");
         var eventTable = Table.For(db.Model.FindEntityType(typeof(UsageEvent))!);
         var attemptTable = Table.For(db.Model.FindEntityType(typeof(UsageAttempt))!);
         var connection = db.Database.GetDbConnection();
+        if (connection is SqliteConnection sqlite)
+        {
+            sqlite.DefaultTimeout = seconds;
+        }
+
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
         {
@@ -31,8 +40,8 @@ internal static class UsageInserter
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await using var insertEvent = eventTable.Prepare(connection, transaction);
-            await using var insertAttempt = attemptTable.Prepare(connection, transaction);
+            await using var insertEvent = eventTable.Prepare(connection, transaction, seconds);
+            await using var insertAttempt = attemptTable.Prepare(connection, transaction, seconds);
             foreach (var usage in events)
             {
                 if (usage.TenantId != tenant)
@@ -105,10 +114,11 @@ internal static class UsageInserter
             }
         }
 
-        public DbCommand Prepare(DbConnection connection, DbTransaction transaction)
+        public DbCommand Prepare(DbConnection connection, DbTransaction transaction, int timeoutSeconds)
         {
             var command = connection.CreateCommand();
             command.Transaction = transaction;
+            command.CommandTimeout = timeoutSeconds;
             command.CommandText = _sql;
             for (var i = 0; i < _columns.Length; i++)
             {

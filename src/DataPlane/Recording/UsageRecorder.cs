@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Platform.DataPlane.Caching;
 using Platform.DataPlane.Chat;
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Endpoints;
@@ -24,12 +25,14 @@ internal readonly record struct CallResult(
 }
 
 /// <summary>
-/// Builds the one usage event of a call (with its attempts) and hands it to the channel. Priced at
+/// Builds the one usage event of a call (with its attempts), appends it to the journal (so it
+/// survives the process being killed) and hands it to the channel. Priced at
 /// the prices of the snapshot the call ran under. A hedged attempt that lost the race is recorded
 /// with the cost of its input tokens (estimated): the provider read the prompt before we cancelled.
 /// </summary>
 internal sealed class UsageRecorder(
     UsageChannel channel,
+    UsageJournal journal,
     IEnumerable<ICallSettlement> settlements,
     DataPlaneInstance instance,
     IOptions<DataPlaneOptions> options)
@@ -44,7 +47,8 @@ internal sealed class UsageRecorder(
             return;
         }
 
-        var cost = result.Model is null ? 0 : CostCalculator.NanoUsd(result.Model, result.Usage);
+        // A cache hit names the model that once answered, but no provider was paid for it.
+        var cost = result.Model is null || call.Cache == CacheOutcome.Hit ? 0 : CostCalculator.NanoUsd(result.Model, result.Usage);
         foreach (var settlement in _settlements)
         {
             settlement.Settle(call, result, cost);
@@ -85,6 +89,7 @@ internal sealed class UsageRecorder(
             Streamed = call.Streamed,
             FallbackCount = result.FallbackCount,
             Degraded = result.Degraded,
+            CacheHit = call.Cache == CacheOutcome.Hit,
         };
 
         foreach (var attempt in result.Attempts)
@@ -115,6 +120,6 @@ internal sealed class UsageRecorder(
             });
         }
 
-        channel.TryWrite(usage);
+        channel.TryWrite(new JournaledUsage(usage, journal.Append(usage)));
     }
 }

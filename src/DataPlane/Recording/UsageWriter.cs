@@ -10,27 +10,38 @@ namespace Platform.DataPlane.Recording;
 /// database refuses or does not commit within <see cref="WriteTimeout"/> goes to the
 /// <see cref="UsageSpool"/>, and so does every batch after it until a probe (every
 /// <see cref="ProbeInterval"/>) succeeds; then the spool is replayed, oldest segment first,
-/// idempotently by event id. Start-up replays what a previous process left; shutdown drains the
-/// channel to the database, or to the spool if the database is down.
+/// idempotently by event id. Once the database or the spool has a batch, its entries in the
+/// <see cref="UsageJournal"/> are marked durable. The journal is read back (its entries not yet
+/// durable, in order) at start-up, for what a killed process left, and whenever the channel dropped
+/// events because it was full. Shutdown drains the channel to the database, or to the spool if the
+/// database is down.
 /// </summary>
 internal sealed partial class UsageWriter(
     UsageChannel channel,
+    UsageJournal journal,
     UsageSpool spool,
     PlatformDbContextFactory contexts,
     TimeProvider time,
     ILogger<UsageWriter> logger) : BackgroundService
 {
     public const int BatchSize = 500;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(200);
 
-    // Bounds the wait for an event when idle, so overflow and replay are looked at even then.
+    // Bounds the wait for an event when idle, so dropped events and replay are looked at even then.
     private static readonly TimeSpan IdleTick = TimeSpan.FromSeconds(1);
 
+    private readonly List<(int Offset, SpooledUsage Usage)> _read = new(BatchSize);
     private long _written;
     private long _spooled;
     private long _replayed;
+    private long _recovered;
+    private long _droppedSeen;
+    private long _lostSeen;
     private DateTimeOffset? _downUntil;
     private bool _spoolPending;
+    private bool _journalPending;
 
     /// <summary>A write slower than this counts as a failure; the batch is spooled.</summary>
     public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -38,14 +49,20 @@ internal sealed partial class UsageWriter(
     /// <summary>How long the database is left alone after a failure before it is tried again.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Events written to the database straight from the channel.</summary>
+    /// <summary>Events written to the database (from the channel or the journal).</summary>
     public long Written => Interlocked.Read(ref _written);
 
-    /// <summary>Events appended to the spool.</summary>
+    /// <summary>Events appended to the spool (from the channel or the journal).</summary>
     public long Spooled => Interlocked.Read(ref _spooled);
 
     /// <summary>Events read back from the spool and committed (or found already committed).</summary>
     public long Replayed => Interlocked.Read(ref _replayed);
+
+    /// <summary>
+    /// Events read back from the journal (left by a killed process, or dropped by a full channel)
+    /// and handed to the database or the spool; also counted in <see cref="Written"/> or <see cref="Spooled"/>.
+    /// </summary>
+    public long Recovered => Interlocked.Read(ref _recovered);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         DedicatedThread.RunAsync("usage-writer", () => RunAsync(stoppingToken));
@@ -55,15 +72,20 @@ internal sealed partial class UsageWriter(
         // Start-up replay reads files; let the host finish starting first.
         await Task.Yield();
         _spoolPending = spool.HasSegments;
-        LogStarted(logger, spool.Directory, _spoolPending);
-        var batch = new List<UsageEvent>(BatchSize);
+        var leftover = journal.AdoptLeftovers();
+        _journalPending = leftover > 0;
+        journal.Collect();
+        LogStarted(logger, spool.Directory, _spoolPending, journal.Directory, leftover);
+        var batch = new UsageBatch(BatchSize);
         try
         {
+            await RecoverAsync(batch, stoppingToken);
             await ReplayAsync(stoppingToken);
             while (await WaitAsync(stoppingToken))
             {
                 await FillAsync(batch, stoppingToken);
                 await FlushAsync(batch, stoppingToken);
+                await RecoverAsync(batch, stoppingToken);
                 await ReplayAsync(stoppingToken);
             }
         }
@@ -74,7 +96,8 @@ internal sealed partial class UsageWriter(
 
         await DrainAsync(batch);
         spool.Seal();
-        LogStopped(logger, Written, Spooled, Replayed);
+        journal.Seal();
+        LogStopped(logger, Written, Spooled, Replayed, Recovered);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -82,18 +105,21 @@ internal sealed partial class UsageWriter(
         await base.StopAsync(cancellationToken);
         // A host stopped right after starting cancels ExecuteAsync before it runs, and events can
         // arrive after it drained; either way nothing else will write them.
-        if (ExecuteTask is null or { IsCompleted: true } && (channel.Reader.TryPeek(out _) || channel.HasOverflow))
+        if (ExecuteTask is null or { IsCompleted: true } && channel.Reader.TryPeek(out _))
         {
-            await DrainAsync(new List<UsageEvent>(BatchSize));
+            await DrainAsync(new UsageBatch(BatchSize));
             spool.Seal();
+            journal.Seal();
         }
     }
 
     private bool ProbeDue => _downUntil is not { } until || time.GetUtcNow() >= until;
 
+    private bool RecoveryDue => _journalPending || channel.Dropped != _droppedSeen;
+
     private async Task<bool> WaitAsync(CancellationToken ct)
     {
-        if (channel.Reader.TryPeek(out _) || channel.HasOverflow)
+        if (channel.Reader.TryPeek(out _) || RecoveryDue)
         {
             return true;
         }
@@ -102,7 +128,7 @@ internal sealed partial class UsageWriter(
         tick.CancelAfter(IdleTick);
         try
         {
-            return await channel.Reader.WaitToReadAsync(tick.Token) || channel.HasOverflow;
+            return await channel.Reader.WaitToReadAsync(tick.Token) || RecoveryDue;
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -115,61 +141,125 @@ internal sealed partial class UsageWriter(
     /// writer wakes twice per batch, not once per event: under load a wake-up per event cost more
     /// CPU (lock hand-offs, thread switches) than the request path itself (bench/README.md).
     /// </summary>
-    private async Task FillAsync(List<UsageEvent> batch, CancellationToken ct)
+    private async Task FillAsync(UsageBatch batch, CancellationToken ct)
     {
-        TakeOverflow(batch);
         Drain(batch);
         if (batch.Count < BatchSize)
         {
             await Task.Delay(BatchWindow, time, ct);
-            TakeOverflow(batch);
             Drain(batch);
         }
     }
 
-    private void Drain(List<UsageEvent> batch)
+    private void Drain(UsageBatch batch)
     {
         while (batch.Count < BatchSize && channel.Reader.TryRead(out var usage))
         {
-            batch.Add(usage);
-        }
-    }
-
-    private void TakeOverflow(List<UsageEvent> batch)
-    {
-        while (batch.Count < BatchSize && channel.TryTakeOverflow(out var usage))
-        {
-            batch.Add(usage);
+            // Durable already: a journal read-back after a drop got to it first.
+            if (!usage.Entry.IsDurable)
+            {
+                batch.Add(usage.Event, usage.Entry);
+            }
         }
     }
 
     /// <summary>To the database if it is believed up (or a probe is due), else, or on failure, to the spool.</summary>
-    private async Task FlushAsync(List<UsageEvent> batch, CancellationToken ct)
+    private async Task FlushAsync(UsageBatch batch, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
-        if (ProbeDue && await TryWriteAsync(batch, ct))
+        if (ProbeDue && await TryWriteAsync(batch.Events, ct))
         {
             Interlocked.Add(ref _written, batch.Count);
-            batch.Clear();
+            HandedOver(batch);
             return;
         }
 
         try
         {
-            spool.Append(batch);
+            spool.Append(batch.Events);
             Interlocked.Add(ref _spooled, batch.Count);
             _spoolPending = true;
-            batch.Clear();
+            HandedOver(batch);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Neither the database nor the disk: keep the batch in memory and try both again later.
             LogSpoolFailed(logger, batch.Count, ex.GetType().Name, ex.Message);
             await Task.Delay(ProbeInterval, time, ct);
+        }
+    }
+
+    /// <summary>The database or the spool has the batch: the journal no longer needs its entries.</summary>
+    private void HandedOver(UsageBatch batch)
+    {
+        UsageJournal.MarkDurable(batch.Entries);
+        batch.Clear();
+        journal.Collect();
+    }
+
+    /// <summary>
+    /// Reads back the journal's entries that are not yet durable, oldest segment first, and hands
+    /// them over like any batch: what a killed process left, and what a full channel dropped (a
+    /// drop is counted after its journal append, so every drop counted before the read is found).
+    /// Entries still in the channel are read too; the channel's copy is then skipped as durable.
+    /// </summary>
+    private async Task RecoverAsync(UsageBatch batch, CancellationToken ct)
+    {
+        ReportLost();
+        if (!RecoveryDue || batch.Count > 0)
+        {
+            return;
+        }
+
+        _droppedSeen = channel.Dropped;
+        var recovered = 0;
+        var unreadable = 0;
+        foreach (var segment in journal.Segments())
+        {
+            var cursor = JournalSegment.FirstEntry;
+            bool more;
+            do
+            {
+                more = segment.ReadPending(ref cursor, BatchSize, _read, ref unreadable);
+                foreach (var (offset, usage) in _read)
+                {
+                    batch.Add(usage.ToEntity(), new JournalEntry(segment, offset));
+                }
+
+                _read.Clear();
+                var count = batch.Count;
+                await FlushAsync(batch, ct);
+                if (batch.Count > 0)
+                {
+                    // Neither the database nor the spool took it: the main loop keeps trying, and so do we.
+                    return;
+                }
+
+                recovered += count;
+                Interlocked.Add(ref _recovered, count);
+            }
+            while (more);
+        }
+
+        _journalPending = false;
+        journal.Collect();
+        if (recovered > 0 || unreadable > 0)
+        {
+            LogRecovered(logger, recovered, unreadable);
+        }
+    }
+
+    private void ReportLost()
+    {
+        var lost = channel.Lost;
+        if (lost != _lostSeen)
+        {
+            LogDropped(logger, lost - _lostSeen, UsageChannel.Capacity);
+            _lostSeen = lost;
         }
     }
 
@@ -208,25 +298,23 @@ internal sealed partial class UsageWriter(
         LogReplayed(logger, replayed);
     }
 
-    private async Task DrainAsync(List<UsageEvent> batch)
+    private async Task DrainAsync(UsageBatch batch)
     {
-        TakeOverflow(batch);
-        while (batch.Count > 0 || channel.Reader.TryPeek(out _) || channel.HasOverflow)
+        while (batch.Count > 0 || channel.Reader.TryPeek(out _))
         {
-            while (batch.Count < BatchSize && channel.Reader.TryRead(out var usage))
-            {
-                batch.Add(usage);
-            }
-
-            TakeOverflow(batch);
+            Drain(batch);
             await FlushAsync(batch, CancellationToken.None);
             if (batch.Count > 0)
             {
                 // Neither the database nor the disk took it, and the host is going away.
-                LogLost(logger, batch.Count);
+                var notJournaled = batch.Entries.Count(e => !e.IsJournaled);
+                LogNotHandedOver(logger, batch.Count, notJournaled);
                 return;
             }
         }
+
+        // What a full channel dropped is in the journal: now, or at the next start.
+        await RecoverAsync(batch, CancellationToken.None);
     }
 
     private async Task<bool> TryWriteAsync(List<UsageEvent> batch, CancellationToken ct)
@@ -265,7 +353,7 @@ internal sealed partial class UsageWriter(
             {
                 await InsertAsync(tenant.Key, [.. tenant], ct);
             }
-            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException && !IsLocked(ex))
             {
                 // Idempotent: a batch spooled after a timeout that did commit, or a segment
                 // replayed twice, hits the primary key; insert only the events not there yet.
@@ -273,10 +361,15 @@ internal sealed partial class UsageWriter(
                 var ids = tenant.Select(e => e.Id).ToList();
                 await using var db = contexts.Create(tenant.Key);
                 var existing = (await db.UsageEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
-                await InsertAsync(tenant.Key, [.. tenant.Where(e => !existing.Contains(e.Id))], ct);
+                // Distinct too: an event read back from the journal can meet its channel copy in one batch.
+                await InsertAsync(tenant.Key, [.. tenant.Where(e => !existing.Contains(e.Id)).DistinctBy(e => e.Id)], ct);
             }
         }
     }
+
+    // A locked database is down, not a duplicate: trying again at once would wait out the lock twice.
+    private static bool IsLocked(Exception ex) =>
+        ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
 
     private async Task InsertAsync(Guid tenantId, List<UsageEvent> events, CancellationToken ct)
     {
@@ -286,33 +379,6 @@ internal sealed partial class UsageWriter(
         }
 
         await using var db = contexts.Create(tenantId);
-        await UsageInserter.InsertAsync(db, events, ct);
+        await UsageInserter.InsertAsync(db, events, WriteTimeout, ct);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Usage writer started; spool {Directory}, segments waiting: {Pending}.")]
-    private static partial void LogStarted(ILogger logger, string directory, bool pending);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Usage writer stopped: {Written} written, {Spooled} spooled, {Replayed} replayed.")]
-    private static partial void LogStopped(ILogger logger, long written, long spooled, long replayed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} usage events failed ({Error}); spooling to disk, database tried again every {Seconds} s.")]
-    private static partial void LogDatabaseDown(ILogger logger, int count, string error, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The database takes usage events again.")]
-    private static partial void LogDatabaseBack(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Spooling {Count} usage events failed ({Error}: {Reason}); kept in memory.")]
-    private static partial void LogSpoolFailed(ILogger logger, int count, string error, string reason);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Shutting down with {Count} usage events neither written nor spooled.")]
-    private static partial void LogLost(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Count} unreadable lines (a write torn by a crash) in {Segment}.")]
-    private static partial void LogSkippedLines(ILogger logger, int count, string segment);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Count} usage events from {Segment}.")]
-    private static partial void LogSegmentReplayed(ILogger logger, int count, string segment);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Spool replay finished: {Count} usage events.")]
-    private static partial void LogReplayed(ILogger logger, int count);
 }

@@ -9,8 +9,9 @@ using Platform.Shared.Hosting;
 namespace Platform.DataPlane.Tests.Recording;
 
 /// <summary>
-/// A migrated SQLite file with one tenant in its own temp data directory, the spool folder beside
-/// it, and a second "database" that is not a SQLite file at all, for a writer whose database is down.
+/// A migrated SQLite file with one tenant in its own temp data directory, the spool and journal
+/// folders beside it, and a second "database" that is not a SQLite file at all, for a writer whose
+/// database is down.
 /// </summary>
 internal sealed class RecordingTestDatabase : IDisposable
 {
@@ -67,6 +68,15 @@ internal sealed class RecordingTestDatabase : IDisposable
 
     public string[] Segments() =>
         Directory.Exists(SpoolDirectory) ? Directory.GetFiles(SpoolDirectory, "*.ndjson") : [];
+
+    public string JournalDirectory => Path.Combine(DataDirectory, "journal");
+
+    /// <summary>A journal over this data directory; a small segment size makes tests roll segments.</summary>
+    public UsageJournal Journal(int segmentBytes = UsageJournal.DefaultSegmentBytes, bool enabled = true) =>
+        new(JournalDirectory, enabled, TimeProvider.System, NullLogger<UsageJournal>.Instance, segmentBytes);
+
+    public string[] JournalSegments() =>
+        Directory.Exists(JournalDirectory) ? Directory.GetFiles(JournalDirectory, "*.journal") : [];
 
     public UsageEvent Event(int attempts = 1)
     {

@@ -3,24 +3,26 @@ using Platform.Shared.Domain;
 
 namespace Platform.DataPlane.Tests.Recording;
 
-public sealed class UsageChannelTests
+public sealed class UsageChannelTests : IDisposable
 {
+    private readonly RecordingTestDatabase _database = new();
+
     [Fact]
-    public void TryWrite_ChannelFull_EventGoesToOverflowNotDropped()
+    public void TryWrite_ChannelFull_DropsFromMemoryAndCountsJournaledAndLostApart()
     {
-        var channel = new UsageChannel();
-        for (var i = 0; i < UsageChannel.Capacity; i++)
-        {
-            Assert.True(channel.TryWrite(new UsageEvent { Endpoint = "chat" }));
-        }
+        using var journal = _database.Journal();
+        var channel = new UsageChannel(capacity: 2);
+        Assert.True(channel.TryWrite(new UsageEvent { Endpoint = "chat" }));
+        Assert.True(channel.TryWrite(new UsageEvent { Endpoint = "chat" }));
 
-        var extra = new UsageEvent { Endpoint = "chat" };
-        Assert.True(channel.TryWrite(extra));
+        var journaled = _database.Event();
+        Assert.False(channel.TryWrite(new JournaledUsage(journaled, journal.Append(journaled))));
+        Assert.False(channel.TryWrite(new UsageEvent { Endpoint = "chat" }));
 
-        Assert.Equal(1, channel.Overflowed);
-        Assert.True(channel.HasOverflow);
-        Assert.True(channel.TryTakeOverflow(out var taken));
-        Assert.Same(extra, taken);
-        Assert.False(channel.TryTakeOverflow(out _));
+        Assert.Equal(2, channel.Dropped);
+        Assert.Equal(1, channel.Lost);
+        Assert.Equal(2, channel.Reader.Count);
     }
+
+    public void Dispose() => _database.Dispose();
 }

@@ -205,7 +205,7 @@ public sealed class UsageWriterTests : IDisposable
     {
         var channel = new UsageChannel();
         var spool = _database.Spool();
-        var writer = new UsageWriter(channel, spool, contexts, TimeProvider.System, NullLogger<UsageWriter>.Instance)
+        var writer = new UsageWriter(channel, _database.Journal(enabled: false), spool, contexts, TimeProvider.System, NullLogger<UsageWriter>.Instance)
         {
             WriteTimeout = TimeSpan.FromSeconds(5),
             ProbeInterval = probeInterval ?? TimeSpan.FromMilliseconds(300),
