@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Shared.Config;
 
 namespace Platform.Shared.Management;
 
@@ -19,7 +20,7 @@ public sealed class TenantInputValidator : AbstractValidator<TenantInput>
 {
     public TenantInputValidator()
     {
-        RuleFor(t => t.Slug).NotEmpty().Matches("^[a-z0-9][a-z0-9-]{0,63}$")
+        RuleFor(t => t.Slug).NotEmpty().Matches(Rules.Slug())
             .WithMessage("Slug may use only lower-case letters, digits and '-' (at most 64), starting with a letter or digit.");
         RuleFor(t => t.Name).NotEmpty().MaximumLength(200);
         RuleFor(t => t.OwnerEmail).NotEmpty().MaximumLength(256).EmailAddress();
