@@ -1383,3 +1383,255 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    DROP INDEX [IX_UsageRollups_TenantId_HourStart_Feature_Route_Provider_Model_Customer_ApiKeyId] ON [UsageRollups];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    EXEC sp_rename N'[UsageRollups].[HourStart]', N'BucketStart', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [UsageRollups] ADD [Granularity] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [UsageEvents] ADD [RolledUp] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [Tenants] ADD [BillingStatus] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [Tenants] ADD [Plan] nvarchar(64) NOT NULL DEFAULT N'standard';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [Tenants] ADD [RetentionDays] int NOT NULL DEFAULT 90;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [Tenants] ADD [WebhookSecretProtected] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [BillingRecords] ADD [AmountCents] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [BillingRecords] ADD [MarkupPercent] decimal(9,4) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [BillingRecords] ADD [Plan] nvarchar(64) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [BillingRecords] ADD [StripeInvoiceId] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [Alerts] ADD [ForecastRunOutAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [Alerts] ADD [LastError] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [Alerts] ADD [LimitNanoUsd] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    ALTER TABLE [Alerts] ADD [WebhookAttempts] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    CREATE TABLE [FinanceReportDeliveries] (
+        [Id] uniqueidentifier NOT NULL,
+        [PeriodStart] datetime2 NOT NULL,
+        [SentAt] datetime2 NULL,
+        [Recipients] int NOT NULL,
+        [TenantId] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_FinanceReportDeliveries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    CREATE TABLE [Invoices] (
+        [Id] uniqueidentifier NOT NULL,
+        [StripeInvoiceId] nvarchar(255) NOT NULL,
+        [Number] nvarchar(100) NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [AmountDueCents] bigint NOT NULL,
+        [AmountPaidCents] bigint NOT NULL,
+        [PeriodStart] datetime2 NOT NULL,
+        [PeriodEnd] datetime2 NOT NULL,
+        [HostedInvoiceUrl] nvarchar(2000) NULL,
+        [TenantId] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Invoices] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    CREATE TABLE [StripeEvents] (
+        [Id] nvarchar(255) NOT NULL,
+        [Type] nvarchar(100) NOT NULL,
+        [ReceivedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_StripeEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_UsageRollups_TenantId_Granularity_BucketStart_Feature_Route_Provider_Model_Customer_ApiKeyId] ON [UsageRollups] ([TenantId], [Granularity], [BucketStart], [Feature], [Route], [Provider], [Model], [Customer], [ApiKeyId]) WHERE [ApiKeyId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    CREATE INDEX [IX_UsageEvents_RolledUp] ON [UsageEvents] ([RolledUp]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    CREATE INDEX [IX_FinanceReportDeliveries_TenantId] ON [FinanceReportDeliveries] ([TenantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_FinanceReportDeliveries_TenantId_PeriodStart] ON [FinanceReportDeliveries] ([TenantId], [PeriodStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Invoices_StripeInvoiceId] ON [Invoices] ([StripeInvoiceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    CREATE INDEX [IX_Invoices_TenantId] ON [Invoices] ([TenantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    CREATE INDEX [IX_Invoices_TenantId_PeriodStart] ON [Invoices] ([TenantId], [PeriodStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063712_BackgroundJobs'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124063712_BackgroundJobs', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -50,6 +50,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
             web.UseSetting("Database:Provider", "Sqlite");
             web.UseSetting("Database:DataDirectory", DataDirectory);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
+            web.UseSetting("Jobs:Schedule", "false");
             foreach (var (key, value) in _settings)
             {
                 web.UseSetting(key, value);

@@ -402,6 +402,16 @@ namespace Platform.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ForecastRunOutAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long>("LimitNanoUsd")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("PeriodStart")
                         .HasColumnType("datetime2");
 
@@ -416,6 +426,9 @@ namespace Platform.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("WebhookAttempts")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("WebhookSentAt")
                         .HasColumnType("datetime2");
@@ -603,6 +616,9 @@ namespace Platform.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("AmountNanoUsd")
                         .HasColumnType("bigint");
 
@@ -621,14 +637,26 @@ namespace Platform.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<decimal>("MarkupPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
                     b.Property<DateTime>("PeriodEnd")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime>("PeriodStart")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
+
+                    b.Property<string>("StripeInvoiceId")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("StripeInvoiceItemId")
                         .HasColumnType("nvarchar(max)");
@@ -873,6 +901,44 @@ namespace Platform.Migrations.SqlServer.Migrations
                     b.ToTable("FallbackPolicies");
                 });
 
+            modelBuilder.Entity("Platform.Shared.Domain.FinanceReportDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("FinanceReportDeliveries");
+                });
+
             modelBuilder.Entity("Platform.Shared.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -923,6 +989,72 @@ namespace Platform.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Platform.Shared.Domain.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountDueCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AmountPaidCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("HostedInvoiceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("StripeInvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StripeInvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "PeriodStart");
+
+                    b.ToTable("Invoices");
                 });
 
             modelBuilder.Entity("Platform.Shared.Domain.Membership", b =>
@@ -1338,6 +1470,25 @@ namespace Platform.Migrations.SqlServer.Migrations
                     b.ToTable("RouteCandidates");
                 });
 
+            modelBuilder.Entity("Platform.Shared.Domain.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StripeEvents");
+                });
+
             modelBuilder.Entity("Platform.Shared.Domain.TaskRoute", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1418,6 +1569,9 @@ namespace Platform.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("BillingStatus")
+                        .HasColumnType("int");
+
                     b.Property<long>("ConfigVersion")
                         .HasColumnType("bigint");
 
@@ -1431,7 +1585,15 @@ namespace Platform.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int?>("RequestsPerMinute")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RetentionDays")
                         .HasColumnType("int");
 
                     b.Property<string>("Slug")
@@ -1444,6 +1606,9 @@ namespace Platform.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("TokensPerMinute")
                         .HasColumnType("int");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 
@@ -1675,6 +1840,9 @@ namespace Platform.Migrations.SqlServer.Migrations
                     b.Property<bool>("Redacted")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("RolledUp")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Route")
                         .HasColumnType("nvarchar(max)");
 
@@ -1704,6 +1872,8 @@ namespace Platform.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RolledUp");
+
                     b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "StartedAt");
@@ -1719,6 +1889,9 @@ namespace Platform.Migrations.SqlServer.Migrations
 
                     b.Property<Guid?>("ApiKeyId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("CacheHits")
                         .HasColumnType("int");
@@ -1752,8 +1925,8 @@ namespace Platform.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<DateTime>("HourStart")
-                        .HasColumnType("datetime2");
+                    b.Property<int>("Granularity")
+                        .HasColumnType("int");
 
                     b.Property<long>("InputTokens")
                         .HasColumnType("bigint");
@@ -1792,7 +1965,7 @@ namespace Platform.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "HourStart", "Feature", "Route", "Provider", "Model", "Customer", "ApiKeyId")
+                    b.HasIndex("TenantId", "Granularity", "BucketStart", "Feature", "Route", "Provider", "Model", "Customer", "ApiKeyId")
                         .IsUnique()
                         .HasFilter("[ApiKeyId] IS NOT NULL");
 

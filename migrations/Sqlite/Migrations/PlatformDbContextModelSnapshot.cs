@@ -387,6 +387,16 @@ namespace Platform.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ForecastRunOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LimitNanoUsd")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("PeriodStart")
                         .HasColumnType("TEXT");
 
@@ -401,6 +411,9 @@ namespace Platform.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WebhookAttempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("WebhookSentAt")
                         .HasColumnType("TEXT");
@@ -588,6 +601,9 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("AmountNanoUsd")
                         .HasColumnType("INTEGER");
 
@@ -606,14 +622,26 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("MarkupPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PeriodEnd")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StripeInvoiceId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("StripeInvoiceItemId")
                         .HasColumnType("TEXT");
@@ -858,6 +886,44 @@ namespace Platform.Migrations.Sqlite.Migrations
                     b.ToTable("FallbackPolicies");
                 });
 
+            modelBuilder.Entity("Platform.Shared.Domain.FinanceReportDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("FinanceReportDeliveries");
+                });
+
             modelBuilder.Entity("Platform.Shared.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -908,6 +974,72 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Platform.Shared.Domain.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountDueCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPaidCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostedInvoiceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeInvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StripeInvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "PeriodStart");
+
+                    b.ToTable("Invoices");
                 });
 
             modelBuilder.Entity("Platform.Shared.Domain.Membership", b =>
@@ -1322,6 +1454,25 @@ namespace Platform.Migrations.Sqlite.Migrations
                     b.ToTable("RouteCandidates");
                 });
 
+            modelBuilder.Entity("Platform.Shared.Domain.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StripeEvents");
+                });
+
             modelBuilder.Entity("Platform.Shared.Domain.TaskRoute", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1402,6 +1553,9 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BillingStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ConfigVersion")
                         .HasColumnType("INTEGER");
 
@@ -1415,7 +1569,15 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetentionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
@@ -1428,6 +1590,9 @@ namespace Platform.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("TokensPerMinute")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1659,6 +1824,9 @@ namespace Platform.Migrations.Sqlite.Migrations
                     b.Property<bool>("Redacted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RolledUp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Route")
                         .HasColumnType("TEXT");
 
@@ -1688,6 +1856,8 @@ namespace Platform.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RolledUp");
+
                     b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "StartedAt");
@@ -1702,6 +1872,9 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BucketStart")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CacheHits")
@@ -1736,8 +1909,8 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("HourStart")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Granularity")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("InputTokens")
                         .HasColumnType("INTEGER");
@@ -1776,7 +1949,7 @@ namespace Platform.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "HourStart", "Feature", "Route", "Provider", "Model", "Customer", "ApiKeyId")
+                    b.HasIndex("TenantId", "Granularity", "BucketStart", "Feature", "Route", "Provider", "Model", "Customer", "ApiKeyId")
                         .IsUnique();
 
                     b.ToTable("UsageRollups");

@@ -54,7 +54,7 @@ internal static class ControlPlaneHostingExtensions
         app.MapSessionEndpoints();
         app.MapOAuthEndpoints();
         app.MapManagementApi();
-        app.MapHangfireDashboard("/hangfire");
+        app.MapPlatformJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -10,6 +10,8 @@ internal static class JobsHostingExtensions
     public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.AddHangfire(hangfire =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -24,7 +26,31 @@ internal static class JobsHostingExtensions
                 hangfire.UseInMemoryStorage(new InMemoryStorageOptions());
             }
         });
-        services.AddHangfireServer(server => server.WorkerCount = 2);
+        services.AddHangfireServer(server => server.WorkerCount = jobs.WorkerCount);
+        services.AddSingleton<RecurringJobRunner>();
+        services.AddSingleton<TenantJobScope>();
+        services.AddHostedService<JobSchedule>();
+
+        // Each job registers itself here: services.AddRecurringJob<TJob>("id", Cron.Minutely());
         return services;
+    }
+
+    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, string cron)
+        where TJob : class, IPlatformJob
+    {
+        services.AddScoped<TJob>();
+        services.AddSingleton(new RecurringJobDefinition(id, typeof(TJob), cron));
+        return services;
+    }
+
+    /// <summary>The Hangfire dashboard, for platform operators only.</summary>
+    public static WebApplication MapPlatformJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            AsyncAuthorization = [new OperatorDashboardAuthorization()],
+            DisplayStorageConnectionString = false,
+        });
+        return app;
     }
 }

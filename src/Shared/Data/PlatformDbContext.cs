@@ -47,6 +47,9 @@ public sealed partial class PlatformDbContext(
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BillingRecord> BillingRecords => Set<BillingRecord>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<FinanceReportDelivery> FinanceReportDeliveries => Set<FinanceReportDelivery>();
+    public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

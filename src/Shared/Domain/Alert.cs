@@ -14,6 +14,17 @@ public sealed class Alert : TenantEntity
 
     public long SpentNanoUsd { get; set; }
 
+    /// <summary>The budget's limit when the alert was raised, so the history reads right after a change.</summary>
+    public long LimitNanoUsd { get; set; }
+
+    /// <summary>When the budget runs out at the period's rate so far; null if it will not within the period.</summary>
+    public DateTime? ForecastRunOutAt { get; set; }
+
+    public int WebhookAttempts { get; set; }
+
+    /// <summary>The last delivery failure (e-mail or webhook), for the alert history.</summary>
+    public string? LastError { get; set; }
+
     public DateTime? EmailSentAt { get; set; }
 
     public DateTime? WebhookSentAt { get; set; }

@@ -16,6 +16,18 @@ public sealed class Tenant : IGlobalEntity
 
     public string? StripeCustomerId { get; set; }
 
+    /// <summary>The billing plan's name (its markup and base fee live in the control plane's options).</summary>
+    public string Plan { get; set; } = "standard";
+
+    /// <summary>Mirrors the latest Stripe invoice: paid keeps it active, a failed payment makes it past due.</summary>
+    public TenantBillingStatus BillingStatus { get; set; }
+
+    /// <summary>Days raw usage events are kept; roll-ups are kept for good.</summary>
+    public int RetentionDays { get; set; } = 90;
+
+    /// <summary>The secret that signs this tenant's alert webhooks, sealed with Data Protection.</summary>
+    public string? WebhookSecretProtected { get; set; }
+
     public bool Disabled { get; set; }
 
     /// <summary>Requests per minute across all the tenant's keys; null for no limit.</summary>
@@ -23,4 +35,10 @@ public sealed class Tenant : IGlobalEntity
 
     /// <summary>Tokens (input + output) per minute across all the tenant's keys; null for no limit.</summary>
     public int? TokensPerMinute { get; set; }
+}
+
+public enum TenantBillingStatus
+{
+    Active = 0,
+    PastDue = 1,
 }

@@ -68,5 +68,12 @@ public sealed class UsageEvent : TenantEntity
     /// </summary>
     public string? RecordedBy { get; set; }
 
+    /// <summary>
+    /// Set by the roll-up job in the same transaction that adds the event to its roll-ups. A flag,
+    /// not a time or identity watermark: rows from a replayed spool or a slow transaction commit out
+    /// of order, and a watermark would skip them.
+    /// </summary>
+    public bool RolledUp { get; set; }
+
     public List<UsageAttempt> Attempts { get; set; } = [];
 }

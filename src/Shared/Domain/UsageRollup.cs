@@ -1,9 +1,22 @@
 namespace Platform.Shared.Domain;
 
-/// <summary>Usage summed per hour and dimension; serves the dashboard and finance exports.</summary>
+public enum RollupGranularity
+{
+    Hour = 0,
+    Day = 1,
+}
+
+/// <summary>
+/// Usage summed per hour (and per UTC day) and dimension; serves the dashboard and finance
+/// exports, and outlives the raw events (retention). Absent dimensions are empty strings, so the
+/// unique key works on every provider.
+/// </summary>
 public sealed class UsageRollup : TenantEntity
 {
-    public DateTime HourStart { get; set; }
+    public RollupGranularity Granularity { get; set; }
+
+    /// <summary>The start of the hour or of the UTC day.</summary>
+    public DateTime BucketStart { get; set; }
 
     public string Feature { get; set; } = "";
 

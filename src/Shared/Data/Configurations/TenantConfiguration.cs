@@ -10,5 +10,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
     {
         builder.Property(t => t.Slug).HasMaxLength(64);
         builder.HasIndex(t => t.Slug).IsUnique();
+        builder.Property(t => t.Plan).HasMaxLength(64);
     }
 }
