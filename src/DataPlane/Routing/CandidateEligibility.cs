@@ -1,73 +1,52 @@
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Health;
 using Platform.Shared.Domain;
+using Platform.Shared.Routing;
 
 namespace Platform.DataPlane.Routing;
 
 /// <summary>
-/// Every reason one model cannot serve one request. Route and call limits combine, and the
-/// stricter wins: both regions must hold, either side can ask for private-only or
-/// customer-facing.
+/// Every reason one model cannot serve one request: the static rules shared with the control
+/// plane's dry run (<see cref="CandidateRules"/>), plus what only a live data plane knows,
+/// observed latency and circuit state.
 /// </summary>
 internal static class CandidateEligibility
 {
+    /// <summary>What the request asks of every candidate; built once per selection.</summary>
+    public static CandidateDemand Demand(KeyPolicy key, in RouteTarget target, in RequestRequirements needs) => new()
+    {
+        AllowedModels = key.AllowedModels,
+        RouteRegion = target.RequiredRegion,
+        CallRegion = needs.Region,
+        PrivateOnly = target.PrivateOnly || needs.Sensitivity == Sensitivity.PrivateOnly,
+        CustomerFacing = target.CustomerFacing || needs.CustomerFacing,
+        RequiredCapabilities = Capabilities(needs),
+        ContextTokens = needs.ContextTokens,
+        MaxOutputTokens = needs.MaxOutputTokens,
+    };
+
+    public static CandidateFacts Facts(ModelPolicy model) => new()
+    {
+        Name = model.Name,
+        Enabled = model.Enabled && model.Provider.Enabled,
+        Region = model.Region ?? model.Provider.Region,
+        ProviderIsPrivate = model.Provider.IsPrivate,
+        ApprovedForCustomerFacing = model.ApprovedForCustomerFacing,
+        Capabilities = model.Capabilities,
+        ContextWindow = model.ContextWindow,
+        MaxOutputTokens = model.MaxOutputTokens,
+    };
+
     public static ExclusionReason Evaluate(
         ModelPolicy model,
-        KeyPolicy key,
-        in RouteTarget target,
-        in RequestRequirements needs,
+        in CandidateDemand demand,
+        int? maxLatencyMs,
         DeploymentHealth health,
         LatencyTracker latency,
         long utcNowTicks)
     {
-        var reasons = ExclusionReason.None;
-        if (!model.Enabled || !model.Provider.Enabled)
-        {
-            reasons |= ExclusionReason.Disabled;
-        }
-
-        if (key.AllowedModels.Count > 0 && !key.AllowedModels.Contains(model.Name))
-        {
-            reasons |= ExclusionReason.NotAllowedForKey;
-        }
-
-        var region = model.Region ?? model.Provider.Region;
-        var regionRequired = target.RequiredRegion is not null || needs.Region is not null;
-        var inRegion = InRegion(region, target.RequiredRegion) && InRegion(region, needs.Region);
-        if (!inRegion)
-        {
-            reasons |= ExclusionReason.Region;
-        }
-
-        // Sensitivity.PrivateOnly: "only private or in-region providers may serve it".
-        if ((target.PrivateOnly || needs.Sensitivity == Sensitivity.PrivateOnly) && !model.Provider.IsPrivate && !(regionRequired && inRegion))
-        {
-            reasons |= ExclusionReason.PrivateOnly;
-        }
-
-        if ((target.CustomerFacing || needs.CustomerFacing) && !model.ApprovedForCustomerFacing)
-        {
-            reasons |= ExclusionReason.NotCustomerApproved;
-        }
-
-        reasons |= Missing(model, needs.NeedsEmbeddings, ModelCapabilities.Embeddings, ExclusionReason.Embeddings)
-            | Missing(model, needs.NeedsStreaming, ModelCapabilities.Streaming, ExclusionReason.Streaming)
-            | Missing(model, needs.NeedsTools, ModelCapabilities.Tools, ExclusionReason.Tools)
-            | Missing(model, needs.NeedsJsonSchema, ModelCapabilities.JsonSchema, ExclusionReason.JsonSchema)
-            | Missing(model, needs.NeedsVision, ModelCapabilities.Vision, ExclusionReason.Vision);
-
-        // Zero means the catalog does not know the limit; the provider will say so if it matters.
-        if (model.ContextWindow > 0 && needs.ContextTokens > model.ContextWindow)
-        {
-            reasons |= ExclusionReason.ContextWindow;
-        }
-
-        if (model.MaxOutputTokens > 0 && needs.MaxOutputTokens > model.MaxOutputTokens)
-        {
-            reasons |= ExclusionReason.MaxOutputTokens;
-        }
-
-        if (needs.MaxLatencyMs is { } maxLatency && latency.TryGetLatency(model.Id, utcNowTicks, out var observed) && observed > maxLatency)
+        var reasons = CandidateRules.Evaluate(Facts(model), demand);
+        if (maxLatencyMs is { } maxLatency && latency.TryGetLatency(model.Id, utcNowTicks, out var observed) && observed > maxLatency)
         {
             reasons |= ExclusionReason.TooSlow;
         }
@@ -80,25 +59,10 @@ internal static class CandidateEligibility
         return reasons;
     }
 
-    /// <summary>
-    /// A required region matches the same region or a sub-region: <c>eu</c> admits <c>eu</c> and
-    /// <c>eu-west-1</c>. A model with no known region never satisfies a requirement.
-    /// </summary>
-    public static bool InRegion(string? modelRegion, string? required)
-    {
-        if (required is null)
-        {
-            return true;
-        }
-
-        if (modelRegion is null || !modelRegion.StartsWith(required, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        return modelRegion.Length == required.Length || modelRegion[required.Length] == '-';
-    }
-
-    private static ExclusionReason Missing(ModelPolicy model, bool needed, ModelCapabilities capability, ExclusionReason reason) =>
-        needed && !model.Has(capability) ? reason : ExclusionReason.None;
+    private static ModelCapabilities Capabilities(in RequestRequirements needs) =>
+        (needs.NeedsEmbeddings ? ModelCapabilities.Embeddings : 0)
+        | (needs.NeedsStreaming ? ModelCapabilities.Streaming : 0)
+        | (needs.NeedsTools ? ModelCapabilities.Tools : 0)
+        | (needs.NeedsJsonSchema ? ModelCapabilities.JsonSchema : 0)
+        | (needs.NeedsVision ? ModelCapabilities.Vision : 0);
 }

@@ -1,5 +1,6 @@
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Health;
+using Platform.Shared.Routing;
 
 namespace Platform.DataPlane.Routing;
 
@@ -91,9 +92,10 @@ internal sealed class CandidateSelector(DeploymentHealth health, LatencyTracker 
         var now = time.GetUtcNow().UtcTicks;
         Span<int> reasons = candidates.Length <= StackLimit ? stackalloc int[candidates.Length] : new int[candidates.Length];
         var eligible = 0;
+        var demand = CandidateEligibility.Demand(key, target, needs);
         for (var i = 0; i < candidates.Length; i++)
         {
-            var found = CandidateEligibility.Evaluate(candidates[i].Model, key, target, needs, health, latency, now);
+            var found = CandidateEligibility.Evaluate(candidates[i].Model, demand, needs.MaxLatencyMs, health, latency, now);
             reasons[i] = (int)found;
             eligible += found == ExclusionReason.None ? 1 : 0;
         }

@@ -1,3 +1,5 @@
+using Platform.Shared.Routing;
+
 namespace Platform.DataPlane.Routing;
 
 /// <summary>A candidate the request cannot use, with every reason why (a dry run shows them all).</summary>

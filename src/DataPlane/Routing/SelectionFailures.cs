@@ -1,4 +1,5 @@
 using System.Text;
+using Platform.Shared.Routing;
 
 namespace Platform.DataPlane.Routing;
 

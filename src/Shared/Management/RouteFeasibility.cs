@@ -1,5 +1,6 @@
 using Platform.Shared.Config;
 using Platform.Shared.Domain;
+using Platform.Shared.Routing;
 
 namespace Platform.Shared.Management;
 
@@ -8,7 +9,7 @@ public sealed record RouteInfeasibility(string Field, string Reason);
 
 /// <summary>
 /// Whether at least one of a route's candidates can serve it under the route's own constraints,
-/// by the data plane's rules (<c>CandidateEligibility</c>): the model's region, else its provider's,
+/// by the data plane's rules (<see cref="CandidateRules"/>): the model's region, else its provider's,
 /// must be the required region or a sub-region of it; <c>privateOnly</c> needs a private provider
 /// or an in-region model; a customer-facing route needs an approved model. Enabled flags are left
 /// out on purpose: switching a model off in an incident must not be refused.
@@ -24,7 +25,7 @@ public static class RouteFeasibility
         }
 
         var privateOnly = sensitivity == Sensitivity.PrivateOnly;
-        bool Located(CatalogModel m) => InRegion(RegionOf(m), requiredRegion);
+        bool Located(CatalogModel m) => CandidateRules.InRegion(RegionOf(m), requiredRegion);
         bool Private(CatalogModel m) => !privateOnly || m.Provider?.IsPrivate == true || (requiredRegion is not null && Located(m));
         bool Approved(CatalogModel m) => !customerFacing || m.ApprovedForCustomerFacing;
         if (candidates.Any(m => Located(m) && Private(m) && Approved(m)))
@@ -54,25 +55,6 @@ public static class RouteFeasibility
 
         return new RouteInfeasibility("constraints",
             $"No single candidate meets all the route's constraints together: {Describe(candidates, m => Misses(m, Located, Private, Approved))}.");
-    }
-
-    /// <summary>
-    /// A required region matches the same region or a sub-region: <c>eu</c> admits <c>eu</c> and
-    /// <c>eu-west-1</c>. A model with no known region never satisfies a requirement.
-    /// </summary>
-    public static bool InRegion(string? region, string? required)
-    {
-        if (required is null)
-        {
-            return true;
-        }
-
-        if (region is null || !region.StartsWith(required, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        return region.Length == required.Length || region[required.Length] == '-';
     }
 
     private static string? RegionOf(CatalogModel model) => model.Region ?? model.Provider?.Region;

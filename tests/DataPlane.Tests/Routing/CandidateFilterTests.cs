@@ -1,6 +1,7 @@
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Routing;
 using Platform.Shared.Domain;
+using Platform.Shared.Routing;
 using static Platform.DataPlane.Tests.Routing.TestPolicies;
 
 namespace Platform.DataPlane.Tests.Routing;

@@ -1,11 +1,11 @@
-namespace Platform.DataPlane.Routing;
+namespace Platform.Shared.Routing;
 
 /// <summary>
 /// Why a candidate cannot serve a request. Flags, because a dry run shows every reason, not only
 /// the first; the declaration order is the order reasons are reported in.
 /// </summary>
 [Flags]
-internal enum ExclusionReason
+public enum ExclusionReason
 {
     None = 0,
     Disabled = 1 << 0,

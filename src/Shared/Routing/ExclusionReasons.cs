@@ -1,7 +1,7 @@
-namespace Platform.DataPlane.Routing;
+namespace Platform.Shared.Routing;
 
 /// <summary>Reason codes (as the dry run, usage records and errors show them) and their wording.</summary>
-internal static class ExclusionReasons
+public static class ExclusionReasons
 {
     /// <summary>Reasons that say "not right now" rather than "never for this request": they make a 503, not a 400.</summary>
     public const ExclusionReason Availability = ExclusionReason.Disabled | ExclusionReason.TooSlow | ExclusionReason.CircuitOpen;
