@@ -15,6 +15,7 @@ internal static class ManagementApi
     {
         services.AddScoped<AuditLog>();
         services.AddSingleton<IValidator<ApiKeyInput>, ApiKeyInputValidator>();
+        services.AddSingleton<IValidator<DryRunInput>, DryRunInputValidator>();
         services.AddSingleton<IValidator<ApiClientInput>, ApiClientInputValidator>();
         services.AddSingleton<IValidator<MemberRoleInput>, MemberRoleInputValidator>();
         services.AddSingleton<IValidator<InvitationInput>, InvitationInputValidator>();
@@ -54,6 +55,7 @@ internal static class ManagementApi
         TierEndpoints.Map(api);
         FallbackPolicyEndpoints.Map(api);
         RouteEndpoints.Map(api);
+        RoutingDryRunEndpoint.Map(api);
         return app;
     }
 }
