@@ -55,6 +55,7 @@ internal static class ManagementApi
         TierEndpoints.Map(api);
         FallbackPolicyEndpoints.Map(api);
         RouteEndpoints.Map(api);
+        BillingEndpoints.Map(api, app);
         RoutingDryRunEndpoint.Map(api);
         return app;
     }

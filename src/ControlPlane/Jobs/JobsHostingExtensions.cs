@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Platform.ControlPlane.Jobs.Billing;
 using Platform.Shared.Hosting;
 
 namespace Platform.ControlPlane.Jobs;
@@ -32,6 +33,7 @@ internal static class JobsHostingExtensions
         services.AddHostedService<JobSchedule>();
 
         // Each job registers itself here: services.AddRecurringJob<TJob>("id", Cron.Minutely());
+        services.AddStripeBilling(configuration).AddRecurringJob<StripeBillingJob>(StripeBillingJob.Id, StripeBillingJob.Cron);
         return services;
     }
 
