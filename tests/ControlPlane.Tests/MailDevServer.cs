@@ -87,6 +87,20 @@ public sealed class MailDevServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Every mail maildev holds for <paramref name="address"/> now, in the order it received them.</summary>
+    public async Task<IReadOnlyList<JsonElement>> MailsToAsync(string address)
+    {
+        using var mails = JsonDocument.Parse(await _web.GetStringAsync("email"));
+        return [.. mails.RootElement.EnumerateArray()
+            .Where(mail => mail.GetProperty("to").EnumerateArray()
+                .Any(to => string.Equals(to.GetProperty("address").GetString(), address, StringComparison.OrdinalIgnoreCase)))
+            .Select(mail => mail.Clone())];
+    }
+
+    /// <summary>The bytes of one attachment of <paramref name="mail"/>, by the <c>generatedFileName</c> maildev lists for it.</summary>
+    public Task<byte[]> AttachmentAsync(JsonElement mail, string generatedFileName) =>
+        _web.GetByteArrayAsync($"email/{mail.GetProperty("id").GetString()}/attachment/{Uri.EscapeDataString(generatedFileName)}");
+
     /// <summary>How many mails maildev holds for <paramref name="address"/> now.</summary>
     public async Task<int> CountMailsToAsync(string address)
     {

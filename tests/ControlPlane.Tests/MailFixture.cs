@@ -21,6 +21,10 @@ public sealed class MailFixture : IAsyncLifetime
             ["Smtp:Port"] = Mail.SmtpPort.ToString(),
             ["Smtp:From"] = "Platform <noreply@platform.test>",
             ["Access:PublicBaseUrl"] = PublicBaseUrl,
+            ["Jobs:DashboardUrl"] = PublicBaseUrl,
+
+            // Budget alert webhooks retry within a run after 2 s, 4 s, ...: milliseconds here.
+            ["Jobs:BudgetAlerts:WebhookRetryDelay"] = "00:00:00.010",
         });
         await ControlPlane.InitializeAsync();
     }

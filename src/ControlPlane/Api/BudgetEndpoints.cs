@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.ControlPlane.Access;
+using Platform.ControlPlane.Jobs.Alerts;
 using Platform.Shared.Data;
 using Platform.Shared.Domain;
 using Platform.Shared.Management;
@@ -26,7 +28,7 @@ internal static class BudgetEndpoints
         var budgets = api.MapGroup("/budgets").WithTags("Budgets");
         budgets.MapGet("", ListAsync);
         budgets.MapGet("/{id:guid}", GetAsync);
-        budgets.MapGet("/{id:guid}/alerts", AlertsAsync);
+        budgets.MapGet("/{id:guid}/alerts", AlertsAsync).Produces<Page<BudgetAlertView>>();
         budgets.MapPost("", CreateAsync).Validates<BudgetInput>().Requires(Permission.Configure);
         budgets.MapPut("/{id:guid}", UpdateAsync).Validates<BudgetInput>().Requires(Permission.Configure);
         budgets.MapDelete("/{id:guid}", DeleteAsync).Requires(Permission.Configure);
@@ -74,8 +76,9 @@ internal static class BudgetEndpoints
         return Results.Ok(View(budget));
     }
 
-    /// <summary>Newest first.</summary>
-    private static async Task<IResult> AlertsAsync(Guid id, PlatformDbContext db, int? page, int? pageSize, CancellationToken ct)
+    /// <summary>Newest period first, then highest threshold; with each alert's deliveries (see <see cref="AlertEndpoints"/>).</summary>
+    private static async Task<IResult> AlertsAsync(
+        Guid id, PlatformDbContext db, IOptions<BudgetAlertOptions> options, TimeProvider time, int? page, int? pageSize, CancellationToken ct)
     {
         if (!await db.Budgets.AnyAsync(b => b.Id == id, ct))
         {
@@ -87,9 +90,8 @@ internal static class BudgetEndpoints
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(a => a.PeriodStart).ThenByDescending(a => a.ThresholdPercent)
             .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return Results.Ok(new Page<BudgetAlertView>(
-            [.. rows.Select(a => new BudgetAlertView(a.Id, a.PeriodStart, a.ThresholdPercent, a.SpentNanoUsd / 1_000_000_000m, a.EmailSentAt, a.WebhookSentAt, a.CreatedAt))],
-            paging.PageNumber, paging.PageSize, total));
+        var views = await AlertEndpoints.ViewsAsync(db, rows, options.Value.WebhookMaxAttempts, time.GetUtcNow().UtcDateTime, ct);
+        return Results.Ok(new Page<BudgetAlertView>(views, paging.PageNumber, paging.PageSize, total));
     }
 
     private static async Task<IResult> CreateAsync(BudgetInput input, PlatformDbContext db, AuditLog audit, HttpResponse response, CancellationToken ct)

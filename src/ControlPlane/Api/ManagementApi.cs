@@ -47,9 +47,12 @@ internal static class ManagementApi
         TenantEndpoints.Map(app);
         PromptEndpoints.Map(api);
         BudgetEndpoints.Map(api);
+        AlertEndpoints.Map(api);
+        WebhookEndpoints.Map(api);
         AuditEndpoints.Map(api);
         ConfigEndpoints.Map(api);
         UsageEndpoints.Map(api);
+        FinanceEndpoints.Map(api);
         ProviderEndpoints.Map(api);
         ModelEndpoints.Map(api);
         TierEndpoints.Map(api);

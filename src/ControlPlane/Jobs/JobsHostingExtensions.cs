@@ -1,6 +1,10 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Platform.ControlPlane.Jobs.Alerts;
 using Platform.ControlPlane.Jobs.Billing;
+using Platform.ControlPlane.Jobs.Finance;
+using Platform.ControlPlane.Jobs.Retention;
+using Platform.ControlPlane.Jobs.Rollups;
 using Platform.Shared.Hosting;
 
 namespace Platform.ControlPlane.Jobs;
@@ -34,6 +38,10 @@ internal static class JobsHostingExtensions
 
         // Each job registers itself here: services.AddRecurringJob<TJob>("id", Cron.Minutely());
         services.AddStripeBilling(configuration).AddRecurringJob<StripeBillingJob>(StripeBillingJob.Id, StripeBillingJob.Cron);
+        services.AddBudgetAlerts(configuration).AddRecurringJob<BudgetAlertJob>(BudgetAlertJob.Id, Cron.Minutely());
+        services.AddRecurringJob<UsageRollupJob>(UsageRollupJob.Id, Cron.Minutely());
+        services.AddRecurringJob<UsageRetentionJob>(UsageRetentionJob.Id, Cron.Daily(3));
+        services.AddRecurringJob<MonthlyFinanceReportJob>(MonthlyFinanceReportJob.Id, MonthlyFinanceReportJob.Cron);
         return services;
     }
 

@@ -55,7 +55,13 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
         var mime = new MimeMessage { Subject = message.Subject };
         mime.From.Add(MailboxAddress.Parse(smtp.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
-        mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content.ToArray(), ContentType.Parse(attachment.ContentType));
+        }
+
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 

@@ -17,9 +17,29 @@ public sealed record BudgetView(
     DateTime CreatedAt,
     DateTime UpdatedAt);
 
-/// <summary>A threshold crossed in a period (once per threshold per period), and whether its e-mail and webhook went out.</summary>
+/// <summary>
+/// A threshold crossed in a period (once per threshold per period), with the numbers it was raised
+/// with and how its e-mail and webhook went. A status is <c>sent</c>, <c>pending</c> (retried on
+/// the job's next run), <c>failed</c> (given up: the period ended or the webhook's tries ran out)
+/// or <c>none</c> (the budget has no recipients or no webhook). <see cref="LastError"/> is the last
+/// failure of either channel. <see cref="BudgetName"/> is null once the budget is deleted.
+/// </summary>
 public sealed record BudgetAlertView(
-    Guid Id, DateTime PeriodStart, int ThresholdPercent, decimal SpentUsd, DateTime? EmailSentAt, DateTime? WebhookSentAt, DateTime CreatedAt);
+    Guid Id,
+    Guid BudgetId,
+    string? BudgetName,
+    DateTime PeriodStart,
+    int ThresholdPercent,
+    decimal SpentUsd,
+    decimal LimitUsd,
+    DateTime? ForecastRunOutAt,
+    string EmailStatus,
+    DateTime? EmailSentAt,
+    string WebhookStatus,
+    DateTime? WebhookSentAt,
+    int WebhookAttempts,
+    string? LastError,
+    DateTime CreatedAt);
 
 public sealed record BudgetInput
 {
