@@ -16,6 +16,14 @@ if [ ! -f "$maildev_bin" ]; then
   npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$PWD/.tools/maildev" maildev@2 >/dev/null
 fi
 export MAILDEV_BIN="$maildev_bin"
+# Chromium for the dashboard's end-to-end tests: Playwright drives Debian's browser and never downloads one.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ ! -x /usr/bin/chromium ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
 
 echo "==> build ($CONFIGURATION)"
 dotnet build Platform.sln -c "$CONFIGURATION" --nologo -clp:ErrorsOnly

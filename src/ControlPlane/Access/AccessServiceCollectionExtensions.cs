@@ -23,6 +23,7 @@ internal static class AccessServiceCollectionExtensions
         var options = configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
         services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section));
         services.AddScoped<Caller>();
+        services.AddScoped<SessionSignIn>();
 
         services.AddIdentityCore<PlatformUser>(identity =>
             {

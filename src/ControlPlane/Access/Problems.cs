@@ -1,3 +1,8 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Shared.Management.Operations;
+
 namespace Platform.ControlPlane.Access;
 
 /// <summary>The management API's refusals, as RFC 9457 problem details.</summary>
@@ -21,4 +26,34 @@ internal static class Problems
 
     public static IResult BadRequest(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
+
+    /// <summary>
+    /// An operation's refusal as problem details: the same status and title as the refusals above,
+    /// field errors (validation, or a conflict about one field) under <c>errors</c> keyed by JSON path.
+    /// </summary>
+    public static ProblemHttpResult Of(Failure failure)
+    {
+        var (status, title) = failure.Status switch
+        {
+            OutcomeStatus.NotFound => (StatusCodes.Status404NotFound, "Not found"),
+            OutcomeStatus.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
+            OutcomeStatus.Invalid => (StatusCodes.Status400BadRequest, "Invalid input"),
+            OutcomeStatus.PreconditionFailed => (StatusCodes.Status412PreconditionFailed, "Changed meanwhile"),
+            OutcomeStatus.Forbidden => (StatusCodes.Status403Forbidden, "Not allowed"),
+            OutcomeStatus.Unauthorized => (StatusCodes.Status401Unauthorized, "Not signed in"),
+            _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.Status, "Not a refusal."),
+        };
+        var errors = failure.Errors
+            .GroupBy(e => JsonField(e.Key))
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray());
+        ProblemDetails problem = errors.Count > 0 ? new HttpValidationProblemDetails(errors) : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = failure.Detail;
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>The JSON path of a property: <c>Prices.CachedInput</c> becomes <c>prices.cachedInput</c>, <c>Models[0].Model</c> <c>models[0].model</c>.</summary>
+    public static string JsonField(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 }

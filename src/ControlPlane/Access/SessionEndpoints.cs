@@ -28,16 +28,15 @@ internal static class SessionEndpoints
         session.MapPost("", SignInAsync).AllowAnonymous();
         session.MapGet("", GetAsync);
         session.MapPut("/tenant", SwitchTenantAsync);
-        session.MapDelete("", async (SignInManager<PlatformUser> signIn) =>
+        session.MapDelete("", async (SessionSignIn sessions) =>
         {
-            await signIn.SignOutAsync();
+            await sessions.SignOutAsync();
             return Results.NoContent();
         });
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(
-        SignInRequest request, UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, PlatformDbContextFactory contexts)
+    private static async Task<IResult> SignInAsync(SignInRequest request, SessionSignIn sessions)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -48,35 +47,15 @@ internal static class SessionEndpoints
             }.Where(e => e.Value.Length > 0).ToDictionary());
         }
 
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null)
+        var result = await sessions.PasswordAsync(request.Email, request.Password, request.Tenant);
+        return result.Status switch
         {
-            return Problems.Unauthorized("Wrong email or password.");
-        }
-
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status423Locked, title: "Locked out",
-                detail: "Too many failed attempts; try again in a few minutes.");
-        }
-
-        if (!check.Succeeded)
-        {
-            return Problems.Unauthorized("Wrong email or password.");
-        }
-
-        var tenants = await MembershipsAsync(contexts, user.Id);
-        var current = request.Tenant is null
-            ? tenants.FirstOrDefault()
-            : tenants.FirstOrDefault(t => t.Slug == request.Tenant || t.Id.ToString() == request.Tenant);
-        if (request.Tenant is not null && current is null)
-        {
-            return Problems.Forbidden($"You are not a member of tenant '{request.Tenant}'.");
-        }
-
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, TenantClaims(current));
-        return Results.Ok(new SessionInfo(user.Id, user.Email!, user.IsPlatformOperator, current?.Id, tenants));
+            SessionSignInStatus.SignedIn => Results.Ok(Info(result)),
+            SessionSignInStatus.LockedOut => Results.Problem(statusCode: StatusCodes.Status423Locked, title: "Locked out",
+                detail: "Too many failed attempts; try again in a few minutes."),
+            SessionSignInStatus.NotMember => Problems.Forbidden($"You are not a member of tenant '{request.Tenant}'."),
+            _ => Problems.Unauthorized("Wrong email or password."),
+        };
     }
 
     private static async Task<IResult> GetAsync(ClaimsPrincipal principal, UserManager<PlatformUser> users, PlatformDbContextFactory contexts)
@@ -91,28 +70,19 @@ internal static class SessionEndpoints
         return Results.Ok(new SessionInfo(user.Id, user.Email!, user.IsPlatformOperator, current, tenants));
     }
 
-    private static async Task<IResult> SwitchTenantAsync(
-        SwitchTenantRequest request, ClaimsPrincipal principal, UserManager<PlatformUser> users,
-        SignInManager<PlatformUser> signIn, PlatformDbContextFactory contexts)
+    private static async Task<IResult> SwitchTenantAsync(SwitchTenantRequest request, ClaimsPrincipal principal, SessionSignIn sessions)
     {
-        if (await users.GetUserAsync(principal) is not { } user)
+        var result = await sessions.SwitchTenantAsync(principal, request.Tenant);
+        return result.Status switch
         {
-            return Problems.Unauthorized();
-        }
-
-        var tenants = await MembershipsAsync(contexts, user.Id);
-        var target = tenants.FirstOrDefault(t => t.Slug == request.Tenant || t.Id.ToString() == request.Tenant);
-        if (target is null)
-        {
-            return Problems.Forbidden($"You are not a member of tenant '{request.Tenant}'.");
-        }
-
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, TenantClaims(target));
-        return Results.Ok(new SessionInfo(user.Id, user.Email!, user.IsPlatformOperator, target.Id, tenants));
+            SessionSignInStatus.SignedIn => Results.Ok(Info(result)),
+            SessionSignInStatus.NotMember => Problems.Forbidden($"You are not a member of tenant '{request.Tenant}'."),
+            _ => Problems.Unauthorized(),
+        };
     }
 
-    private static Claim[] TenantClaims(TenantMembership? tenant) =>
-        tenant is null ? [] : [new Claim(PlatformClaims.TenantId, tenant.Id.ToString())];
+    private static SessionInfo Info(SessionSignInResult result) =>
+        new(result.User!.Id, result.User.Email!, result.User.IsPlatformOperator, result.Current?.Id, result.Tenants!);
 
     /// <summary>The one cross-tenant read of sign-in: which tenants this user belongs to.</summary>
     public static async Task<List<TenantMembership>> MembershipsAsync(PlatformDbContextFactory contexts, Guid userId)

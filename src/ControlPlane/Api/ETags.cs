@@ -1,39 +1,22 @@
 using Platform.Shared.Domain;
+using Platform.Shared.Management.Operations;
 
 namespace Platform.ControlPlane.Api;
 
 /// <summary>
-/// Optimistic concurrency over HTTP: a row's ETag is its concurrency stamp. A write that sends
-/// <c>If-Match</c> with an old ETag gets 412; a write without <c>If-Match</c> is last-writer-wins
-/// (what scripts expect). A race between the check and the save is still caught by the stamp's
-/// concurrency token in the UPDATE.
+/// Optimistic concurrency over HTTP for the endpoints that still work on rows themselves; the
+/// format and the If-Match rules are <see cref="ConcurrencyStamps"/>, shared with the operations.
 /// </summary>
 internal static class ETags
 {
-    public static string Of(TenantEntity row) => "\"" + row.ConcurrencyStamp.ToString("N") + "\"";
+    public static string Of(TenantEntity row) => ConcurrencyStamps.ETagOf(row.ConcurrencyStamp);
 
-    public static bool IfMatchFails(HttpRequest request, TenantEntity row)
-    {
-        var ifMatch = request.Headers.IfMatch;
-        if (ifMatch.Count == 0)
-        {
-            return false;
-        }
+    public static bool IfMatchFails(HttpRequest request, TenantEntity row) =>
+        ConcurrencyStamps.IfMatchFails(IfMatch(request), row.ConcurrencyStamp);
 
-        var current = Of(row);
-        foreach (var value in ifMatch)
-        {
-            foreach (var tag in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (tag == "*" || tag == current || tag == "W/" + current)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
+    /// <summary>Every If-Match header as one list, as an operation takes it; null without one.</summary>
+    public static string? IfMatch(HttpRequest request) =>
+        request.Headers.IfMatch.Count == 0 ? null : string.Join(',', request.Headers.IfMatch.Where(v => v is not null));
 
     public static void Set(HttpResponse response, TenantEntity row) => response.Headers.ETag = Of(row);
 }

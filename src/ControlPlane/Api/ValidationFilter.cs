@@ -1,5 +1,5 @@
-using System.Text.Json;
 using FluentValidation;
+using Platform.ControlPlane.Access;
 
 namespace Platform.ControlPlane.Api;
 
@@ -20,17 +20,13 @@ internal sealed class ValidationFilter<T> : IEndpointFilter
         if (!result.IsValid)
         {
             var errors = result.Errors
-                .GroupBy(e => FieldName(e.PropertyName))
+                .GroupBy(e => Problems.JsonField(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
             return Results.ValidationProblem(errors, title: "Invalid input");
         }
 
         return await next(context);
     }
-
-    /// <summary>The JSON path of a property: <c>Prices.CachedInput</c> becomes <c>prices.cachedInput</c>, <c>Models[0].Model</c> <c>models[0].model</c>.</summary>
-    private static string FieldName(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 }
 
 internal static class ValidationFilterExtensions

@@ -1,9 +1,9 @@
 using Hangfire;
-using MudBlazor.Services;
 using Platform.ControlPlane.Access;
 using Platform.ControlPlane.Api;
 using Platform.ControlPlane.Jobs;
-using Platform.Dashboard;
+using Platform.ControlPlane.DashboardHost;
+using Platform.ControlPlane.Features;
 using Platform.Shared.Config;
 using Scalar.AspNetCore;
 using Platform.Shared.Hosting;
@@ -25,14 +25,14 @@ internal static class ControlPlaneHostingExtensions
         builder.Services.AddPlatformConfigAsCode();
         builder.Services.AddPlatformAccess(builder.Configuration);
         builder.Services.AddScoped<OAuthClients>();
+        builder.Services.AddPlatformOperations();
         builder.Services.AddManagementApi();
         builder.Services.AddPlatformEmail(builder.Configuration);
         builder.Services.AddPlatformHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddPlatformJobs(builder.Configuration);
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        builder.Services.AddPlatformDashboard();
         return builder;
     }
 
@@ -55,7 +55,7 @@ internal static class ControlPlaneHostingExtensions
         app.MapOAuthEndpoints();
         app.MapManagementApi();
         app.MapPlatformJobsDashboard();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapPlatformDashboard();
         return app;
     }
 }

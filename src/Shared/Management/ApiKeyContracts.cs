@@ -20,6 +20,12 @@ public sealed record ApiKeyView(
 /// <summary>The answer to create and rotate: the only time the secret is shown.</summary>
 public sealed record ApiKeyWithSecret(ApiKeyView Key, string Secret);
 
+/// <summary>A page of the key list: name contains <see cref="Name"/>, <see cref="Status"/> one of <see cref="Statuses"/> (or all).</summary>
+public sealed record ApiKeyQuery(string? Name = null, string? Status = null, int? Page = null, int? PageSize = null)
+{
+    public static readonly IReadOnlyList<string> Statuses = ["active", "revoked", "expired"];
+}
+
 /// <summary>Create or replace an API key's settings. Empty lists mean "everything".</summary>
 public sealed record ApiKeyInput
 {

@@ -1,0 +1,56 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Platform.Dashboard.Session;
+using Platform.Shared.Management;
+using Platform.Shared.Management.Operations;
+
+namespace Platform.Dashboard.Tests.Components;
+
+/// <summary>
+/// The one bUnit setup of the dashboard's component tests: MudBlazor with transitions off, loose
+/// JS interop (MudBlazor's own calls answer defaults), a still clock, the shared validators, and
+/// the page's operations faked behind the real <see cref="IDashboardOperations"/> contract.
+/// Tests hold one and dispose it asynchronously (MudBlazor's services are async-disposable only).
+/// </summary>
+internal sealed class DashboardTestContext : BunitContext
+{
+    public DashboardTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+            options.PopoverOptions.CheckForPopoverProvider = false;
+        });
+        Services.AddSingleton<TimeProvider>(new FixedTime(FixedTime.Noon));
+        Services.AddSingleton<IValidator<ApiKeyInput>>(sp => new ApiKeyInputValidator(sp.GetRequiredService<TimeProvider>()));
+        Services.AddSingleton<IDashboardOperations, DirectOperations>();
+        Services.AddSingleton<IApiKeyOperations>(Keys);
+
+        // Last: it builds the renderer, after which no service can be added. Components render as in
+        // a connected circuit (buttons enabled), not as prerendered HTML.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public FakeApiKeyOperations Keys { get; } = new();
+
+    /// <summary>A user of tenant <c>acme</c> with <paramref name="role"/>'s rights (the host computes these; here they are given).</summary>
+    public static DashboardUser UserWithRole(string role)
+    {
+        var tenant = new TenantChoice(Guid.NewGuid(), "acme", "Acme", role);
+        var rights = role is "owner" or "admin" ? new TenantRights(true, true, true, role == "owner", role == "owner", true) : TenantRights.ReadOnly;
+        return new DashboardUser(Guid.NewGuid(), $"{role}@acme.test", false, tenant, [tenant], rights);
+    }
+
+    /// <summary>MudBlazor's dialogs and popovers render into these providers, as in the real layout.</summary>
+    public IRenderedComponent<MudDialogProvider> RenderProviders()
+    {
+        Render<MudPopoverProvider>();
+        return Render<MudDialogProvider>(p => p.Add(d => d.CloseOnEscapeKey, true));
+    }
+}
