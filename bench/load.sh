@@ -18,6 +18,8 @@
 #   BUILD=0            1 builds the three projects first
 #   KEEP=0             1 keeps the temp folder (logs, database, nginx config) after the run
 #   DP_ARGS=           extra data-plane arguments, e.g. --DataPlane:RecordUsage=false
+#   PROFILE=0          1: after the checks, print the data plane's pid and only run wrk (CONNECTIONS connections)
+#                      against it for PROFILE_SECONDS (60) so a profiler can attach; no measurements, no report
 # Targets are 127.0.0.1 only. Every process this script starts is stopped on exit, even on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -173,6 +175,23 @@ check() { # name port model
 check simulator "$SIM_PORT" gpt-4o-mini
 check nginx "$NGINX_PORT" gpt-4o-mini
 check dataplane "$DP_PORT" route:bench
+
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  dp_pid="${pids[1]}"
+  echo "$dp_pid" >"$work/dataplane.pid"
+  echo "==> PROFILE: data plane pid $dp_pid (also in $work/dataplane.pid); wrk, $CONNECTIONS connections, ${PROFILE_SECONDS:-60}s"
+  cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$dp_pid/stat"; }
+  ticks_before="$(cpu_ticks)"
+  BENCH_MODEL=route:bench timeout $((${PROFILE_SECONDS:-60} + 30)) taskset -c "$LOAD_CPU" \
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${PROFILE_SECONDS:-60}s" --latency -s bench/chat.lua "http://127.0.0.1:$DP_PORT" >"$work/wrk-profile.txt" 2>&1
+  line="$(grep '^RESULT ' "$work/wrk-profile.txt" | tail -1)"
+  echo "$line"
+  # CPU time the data plane used per request: robust to other load on the machine, unlike req/s.
+  requests="$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")"
+  awk -v t="$(( $(cpu_ticks) - ticks_before ))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { printf "PROFILE data-plane CPU: %.1f s for %d requests = %.0f us/request\n", t / hz, n, (n > 0 ? 1e6 * t / hz / n : 0) }'
+  exit 0
+fi
 
 declare -A result
 # wrk_run label port model connections: warm up, measure, keep the RESULT line's fields as result[label.field].

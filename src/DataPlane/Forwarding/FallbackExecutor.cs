@@ -83,6 +83,19 @@ internal sealed partial class FallbackExecutor(
         {
             lock (_gate)
             {
+                if (_attempts.Count <= 1)
+                {
+                    // The common call: one attempt (or none), so no fallback and no list to count them in.
+                    return new ExecutionOutcome<T>
+                    {
+                        Value = value,
+                        Model = model,
+                        Error = value is null ? error : null,
+                        Attempts = _attempts.Count == 0 ? [] : [_attempts[0]],
+                        FallbackCount = 0,
+                    };
+                }
+
                 // Fallbacks: distinct models tried before the one that answered (or all but the first).
                 var order = new List<Guid>();
                 foreach (var a in _attempts)
@@ -107,13 +120,16 @@ internal sealed partial class FallbackExecutor(
         /// <summary>Tries one candidate with retries; returns how many candidates were used (1).</summary>
         public async Task<(T? Value, ModelPolicy? Model, UpstreamException? Error, int Used)> OnCandidateAsync(ModelPolicy model, CancellationToken extra = default)
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline, extra);
+            // Only a hedged attempt has a token of its own; linking the deadline to nothing would cost
+            // a token source per call (FallbackExecutorBenchmarks).
+            using var linked = extra.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(deadline, extra) : null;
             try
             {
                 var pipeline = owner._retries.For(rules);
                 var value = await pipeline.ExecuteAsync(
-                    async ct => await TimedAttemptAsync(model, ct),
-                    linked.Token);
+                    static (state, ct) => state.Run.TimedAttemptAsync(state.Model, ct),
+                    (Run: this, Model: model),
+                    linked?.Token ?? deadline);
                 return (value, model, null, 1);
             }
             catch (UpstreamException error)
@@ -214,18 +230,12 @@ internal sealed partial class FallbackExecutor(
             perAttempt.CancelAfter(rules.PerAttemptTimeout);
             try
             {
-                var value = await owner._health.ExecuteAsync(model, rules, async token =>
-                {
-                    try
-                    {
-                        return await attempt(model, token);
-                    }
-                    catch (OperationCanceledException) when (perAttempt.IsCancellationRequested && !ct.IsCancellationRequested)
-                    {
-                        throw new UpstreamException(ErrorClass.Timeout,
-                            $"{model.Name} did not answer within {rules.PerAttemptTimeout.TotalMilliseconds:0} ms.");
-                    }
-                }, perAttempt.Token);
+                var value = await owner._health.ExecuteAsync(
+                    model,
+                    rules,
+                    static (state, token) => state.Run.AttemptAsync(state.Model, state.PerAttempt, state.Outer, token),
+                    (Run: this, Model: model, PerAttempt: perAttempt, Outer: ct),
+                    perAttempt.Token);
                 Record(model, null, null, started, cancelled: false);
                 return value;
             }
@@ -243,6 +253,19 @@ internal sealed partial class FallbackExecutor(
             {
                 Record(model, ErrorClass.Timeout, null, started, cancelled: true);
                 throw;
+            }
+        }
+
+        private async ValueTask<T> AttemptAsync(ModelPolicy model, CancellationTokenSource perAttempt, CancellationToken outer, CancellationToken token)
+        {
+            try
+            {
+                return await attempt(model, token);
+            }
+            catch (OperationCanceledException) when (perAttempt.IsCancellationRequested && !outer.IsCancellationRequested)
+            {
+                throw new UpstreamException(ErrorClass.Timeout,
+                    $"{model.Name} did not answer within {rules.PerAttemptTimeout.TotalMilliseconds:0} ms.");
             }
         }
 

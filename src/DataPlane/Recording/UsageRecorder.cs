@@ -92,8 +92,10 @@ internal sealed class UsageRecorder(
             CacheHit = call.Cache == CacheOutcome.Hit,
         };
 
-        foreach (var attempt in result.Attempts)
+        // Indexed: foreach over the IReadOnlyList would box an enumerator per call.
+        for (var i = 0; i < result.Attempts.Count; i++)
         {
+            var attempt = result.Attempts[i];
             var won = attempt.Error is null && !attempt.Cancelled && ReferenceEquals(attempt.Model, result.Model);
             if (won)
             {

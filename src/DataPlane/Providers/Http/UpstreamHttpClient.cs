@@ -137,6 +137,10 @@ internal sealed class UpstreamHttpClient(HttpClient client, TimeProvider time)
         return exception.GetType().Name;
     }
 
+    /// <summary>
+    /// The media type is one of our constants: added unparsed, it goes on the wire as is without a
+    /// <see cref="MediaTypeWithQualityHeaderValue"/> (and the header store's parse) per call.
+    /// </summary>
     public static void Accept(HttpRequestMessage request, string mediaType) =>
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
+        request.Headers.TryAddWithoutValidation("Accept", mediaType);
 }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
 namespace Platform.DataPlane.Providers.Http;
 
 /// <summary>
@@ -9,7 +12,16 @@ namespace Platform.DataPlane.Providers.Http;
 /// </summary>
 internal static class UpstreamUrls
 {
-    public static Uri Combine(Uri baseUrl, string version, string path)
+    // Built once per base URL instance (one per provider per policy snapshot) and endpoint: a UriBuilder and
+    // a Uri parse on every call showed in the load test's CPU profile. Keyed by reference, so a new snapshot
+    // starts afresh and the old entries go with it; Uri is immutable, so requests can share one.
+    private static readonly ConditionalWeakTable<Uri, ConcurrentDictionary<(string Version, string Path), Uri>> Built = new();
+
+    public static Uri Combine(Uri baseUrl, string version, string path) =>
+        Built.GetValue(baseUrl, static _ => new ConcurrentDictionary<(string, string), Uri>())
+            .GetOrAdd((version, path), static (key, baseUrl) => Build(baseUrl, key.Version, key.Path), baseUrl);
+
+    private static Uri Build(Uri baseUrl, string version, string path)
     {
         var basePath = baseUrl.AbsolutePath.TrimEnd('/');
         var versioned = basePath.EndsWith("/" + version, StringComparison.OrdinalIgnoreCase) ? basePath : basePath + "/" + version;

@@ -1,0 +1,56 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Platform.Benchmarks.Inputs;
+using Platform.DataPlane.Auth;
+using Platform.DataPlane.Configuration;
+using Platform.DataPlane.Forwarding;
+using Platform.DataPlane.Health;
+using Platform.DataPlane.Protocols;
+using Platform.DataPlane.Protocols.OpenAi;
+using Platform.DataPlane.Routing;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// <c>FallbackExecutor.ExecuteAsync</c> around one attempt that answers at once: the per-call cost of the
+/// overall deadline, the retry pipeline, the deployment's circuit breaker, the per-attempt timeout and the
+/// attempt record, without any I/O. Every call of the load test pays exactly this once.
+/// </summary>
+[MemoryDiagnoser]
+public class FallbackExecutorBenchmarks
+{
+    private static readonly object Answer = new();
+    private static readonly FallbackExecutor.Attempt<object> Answers = static (_, _) => Task.FromResult(Answer);
+
+    private FallbackExecutor _executor = null!;
+    private RouteDecision _decision = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var policies = Policies.Instance;
+        var latency = new LatencyTracker(TimeProvider.System);
+        var health = new DeploymentHealth(TimeProvider.System, latency, NullLogger<DeploymentHealth>.Instance);
+        var selector = new CandidateSelector(health, latency, TimeProvider.System, Random.Shared);
+        _executor = new FallbackExecutor(health, new RetryPipelines(TimeProvider.System), TimeProvider.System, NullLogger<FallbackExecutor>.Instance);
+
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Headers.Authorization = "Bearer " + policies.Secret;
+        var auth = KeyAuthenticator.Authenticate(context.Request, policies.Snapshot, DateTime.UtcNow);
+        var request = OpenAiChatRequestReader.Read(ChatBodies.OpenAi);
+        var reference = ModelReference.Resolve(request.Model, auth.Tenant!);
+        _decision = selector.Select(auth.Tenant!, auth.Key!, reference,
+            RequestRequirements.ForChat(request, TokenEstimator.Estimate(request), CallConstraints.None));
+        if (_decision.Error is not null || ExecuteOne().Result != 1)
+        {
+            throw new InvalidOperationException("The executor did not answer the benchmark call.");
+        }
+    }
+
+    [Benchmark]
+    public async Task<int> ExecuteOne()
+    {
+        var outcome = await _executor.ExecuteAsync(_decision, Answers, CancellationToken.None);
+        return outcome.Attempts.Count;
+    }
+}
