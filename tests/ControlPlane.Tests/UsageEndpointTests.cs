@@ -1,5 +1,6 @@
 using System.Net;
 using Platform.Shared.Domain;
+using Platform.Shared.Management;
 
 namespace Platform.ControlPlane.Tests;
 
@@ -22,6 +23,34 @@ public sealed class UsageEndpointTests(ControlPlaneFixture fixture)
         Assert.Equal([acme[2].Id, acme[1].Id, acme[0].Id], items.Select(i => i.GetProperty("id").GetGuid()));
         Assert.DoesNotContain(items, i => globex.Any(g => g.Id == i.GetProperty("id").GetGuid()));
         Assert.Equal(acme[1].Id, Assert.Single((await ControlPlaneFixture.JsonAsync(fellBack)).GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task List_MoreMatchesThanTheCountCap_TotalIsCappedAndFlagged_FailedFilterCountsExactly()
+    {
+        var feature = "f-" + Guid.NewGuid().ToString("N")[..8];
+        var acmeId = await fixture.TenantIdAsync("acme");
+        var start = DateTime.UtcNow.AddHours(-1);
+        await using (var db = fixture.Db(acmeId))
+        {
+            db.UsageEvents.AddRange(Enumerable.Range(0, UsageRecordPage.CountCap + 1)
+                .Select(i => Call(acmeId, feature, start.AddMilliseconds(i), "primary", 1, fallbacks: 0)));
+            var failed = Call(acmeId, feature, start.AddMinutes(5), "primary", 0, fallbacks: 0);
+            failed.Status = 502;
+            db.UsageEvents.Add(failed);
+            await db.SaveChangesAsync();
+        }
+
+        using var viewer = await fixture.SignInAsync("viewer");
+
+        using var allResponse = await viewer.GetAsync($"/api/v1/usage?feature={feature}&pageSize=10");
+        using var errorsResponse = await viewer.GetAsync($"/api/v1/usage?feature={feature}&failed=true");
+        var all = await ControlPlaneFixture.JsonAsync(allResponse);
+        var errors = await ControlPlaneFixture.JsonAsync(errorsResponse);
+
+        Assert.Equal((UsageRecordPage.CountCap, true, 10), (all.GetProperty("total").GetInt32(), all.GetProperty("totalIsCapped").GetBoolean(), all.GetProperty("items").GetArrayLength()));
+        Assert.Equal((1, false), (errors.GetProperty("total").GetInt32(), errors.GetProperty("totalIsCapped").GetBoolean()));
+        Assert.Equal(502, Assert.Single(errors.GetProperty("items").EnumerateArray()).GetProperty("status").GetInt32());
     }
 
     [Fact]

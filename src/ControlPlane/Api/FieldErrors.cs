@@ -1,3 +1,5 @@
+using Platform.Shared.Management.Operations;
+
 namespace Platform.ControlPlane.Api;
 
 /// <summary>
@@ -23,6 +25,9 @@ internal sealed class FieldErrors
 
     public IResult ToResult() =>
         Results.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: "Invalid input");
+
+    /// <summary>The same errors as an operation's refusal, for the callers that answer with an <see cref="Outcome{T}"/>.</summary>
+    public Failure ToFailure() => Failure.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
     public static IResult Single(string field, string message)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ControlPlane.Access;
 using Platform.Shared.Data;
+using Platform.Shared.Management.Operations;
 
 namespace Platform.ControlPlane.Api;
 
@@ -15,17 +16,21 @@ internal static class PolicyWrites
 {
     /// <param name="check">Returns why the change must be refused, or null; runs inside the transaction.</param>
     /// <returns>Null when saved; 412 when the row changed meanwhile; 409 with the check's reason.</returns>
-    public static async Task<IResult?> SaveAsync(PlatformDbContext db, Func<CancellationToken, Task<string?>>? check, CancellationToken ct)
+    public static async Task<IResult?> SaveAsync(PlatformDbContext db, Func<CancellationToken, Task<string?>>? check, CancellationToken ct) =>
+        await TrySaveAsync(db, check, ct) is { } refused ? Problems.Of(refused) : null;
+
+    /// <summary>As <see cref="SaveAsync"/>, for operations: the refusal as a <see cref="Failure"/>.</summary>
+    public static async Task<Failure?> TrySaveAsync(PlatformDbContext db, Func<CancellationToken, Task<string?>>? check, CancellationToken ct)
     {
         try
         {
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync<IResult?>(async attempt =>
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync<Failure?>(async attempt =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(attempt);
                 await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, attempt);
                 if (check is not null && await check(attempt) is { } refusal)
                 {
-                    return Problems.Conflict(refusal);
+                    return Failure.Conflict(refusal);
                 }
 
                 await transaction.CommitAsync(attempt);
@@ -35,7 +40,7 @@ internal static class PolicyWrites
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.PreconditionFailed();
+            return Failure.PreconditionFailed();
         }
     }
 }

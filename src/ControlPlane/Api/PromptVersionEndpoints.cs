@@ -1,16 +1,13 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.ControlPlane.Access;
-using Platform.Shared.Data;
-using Platform.Shared.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Shared.Management;
+using Platform.Shared.Management.Operations;
 
 namespace Platform.ControlPlane.Api;
 
 /// <summary>
 /// <c>/api/v1/prompts/{id}/versions</c> and <c>/diff</c>. A version is written once, as the next
 /// number, and never edited or deleted: there is deliberately no PUT, PATCH or DELETE here (a
-/// running application may be pinned to it). The stored JSON is in the config parser's canonical
-/// form, so an exported version re-applies unchanged.
+/// running application may be pinned to it).
 /// </summary>
 internal static class PromptVersionEndpoints
 {
@@ -18,94 +15,23 @@ internal static class PromptVersionEndpoints
     {
         prompts.MapGet("/{id:guid}/versions", ListAsync);
         prompts.MapGet("/{id:guid}/versions/{version:int}", GetAsync);
-        prompts.MapPost("/{id:guid}/versions", CreateAsync).Validates<PromptVersionInput>().Requires(Permission.Configure);
+        prompts.MapPost("/{id:guid}/versions", CreateAsync);
         prompts.MapGet("/{id:guid}/diff", DiffAsync);
     }
 
-    private static async Task<IResult> ListAsync(Guid id, PlatformDbContext db, int? page, int? pageSize, CancellationToken ct)
-    {
-        if (await PromptEndpoints.FindAsync(db, id, ct) is null)
-        {
-            return Problems.NotFound("prompt");
-        }
+    private static async Task<Results<Ok<Page<PromptVersionView>>, ProblemHttpResult>> ListAsync(
+        Guid id, IPromptOperations prompts, int? page, int? pageSize, CancellationToken ct) =>
+        OutcomeResults.Ok(await prompts.VersionsAsync(id, page, pageSize, ct));
 
-        var paging = Paging.From(page, pageSize);
-        var query = db.PromptVersions.AsNoTracking().Where(v => v.PromptId == id);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(v => v.Version).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return Results.Ok(new Page<PromptVersionView>([.. rows.Select(View)], paging.PageNumber, paging.PageSize, total));
-    }
+    private static async Task<Results<Ok<PromptVersionView>, ProblemHttpResult>> GetAsync(
+        Guid id, int version, IPromptOperations prompts, HttpResponse response, CancellationToken ct) =>
+        OutcomeResults.Ok(await prompts.GetVersionAsync(id, version, ct), response);
 
-    private static async Task<IResult> GetAsync(Guid id, int version, PlatformDbContext db, HttpResponse response, CancellationToken ct)
-    {
-        if (await FindAsync(db, id, version, ct) is not { } row)
-        {
-            return Problems.NotFound("prompt version");
-        }
+    private static async Task<Results<Created<PromptVersionView>, ProblemHttpResult>> CreateAsync(
+        Guid id, PromptVersionInput input, IPromptOperations prompts, HttpResponse response, CancellationToken ct) =>
+        OutcomeResults.Created(await prompts.CreateVersionAsync(id, input, ct), response, v => $"/api/v1/prompts/{id}/versions/{v.Version}");
 
-        ETags.Set(response, row);
-        return Results.Ok(View(row));
-    }
-
-    private static async Task<IResult> CreateAsync(
-        Guid id, PromptVersionInput input, PlatformDbContext db, Caller caller, AuditLog audit, HttpResponse response, CancellationToken ct)
-    {
-        if (await PromptEndpoints.FindAsync(db, id, ct) is null)
-        {
-            return Problems.NotFound("prompt");
-        }
-
-        var latest = await db.PromptVersions.Where(v => v.PromptId == id).MaxAsync(v => (int?)v.Version, ct);
-        var row = new PromptVersion
-        {
-            PromptId = id,
-            Version = (latest ?? 0) + 1,
-            MessagesJson = PromptJson.Messages(input.Messages),
-            Variables = [.. input.Variables ?? PromptTemplates.UsedVariables(input.Messages.Select(m => m.Content))],
-            ParametersJson = PromptJson.Canonical(input.Parameters),
-            ResponseSchemaJson = PromptJson.Canonical(input.ResponseSchema),
-            CreatedBy = caller.Actor,
-        };
-        db.PromptVersions.Add(row);
-        audit.Add(db, "create", "prompt_version", row.Id, null, View(row));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique (prompt, version) index: someone else wrote this number first.
-            return Problems.Conflict($"Version {row.Version} was created meanwhile; send the request again for the next number.");
-        }
-
-        ETags.Set(response, row);
-        return Results.Created($"/api/v1/prompts/{id}/versions/{row.Version}", View(row));
-    }
-
-    private static async Task<IResult> DiffAsync(Guid id, int? from, int? to, PlatformDbContext db, CancellationToken ct)
-    {
-        if (from is null || to is null)
-        {
-            return Problems.BadRequest("Name the two versions: ?from=1&to=2.");
-        }
-
-        if (await FindAsync(db, id, from.Value, ct) is not { } a || await FindAsync(db, id, to.Value, ct) is not { } b)
-        {
-            return Problems.NotFound("prompt version");
-        }
-
-        var lines = LineDiff.Compute(Text(a), Text(b));
-        return Results.Ok(new PromptDiffView(a.Version, b.Version,
-            lines.Count(l => l.Kind == DiffKind.Added), lines.Count(l => l.Kind == DiffKind.Removed), lines));
-    }
-
-    private static Task<PromptVersion?> FindAsync(PlatformDbContext db, Guid id, int version, CancellationToken ct) =>
-        db.PromptVersions.AsNoTracking().SingleOrDefaultAsync(v => v.PromptId == id && v.Version == version, ct);
-
-    private static IReadOnlyList<string> Text(PromptVersion v) =>
-        PromptVersionText.Lines(v.MessagesJson, v.Variables, v.ParametersJson, v.ResponseSchemaJson);
-
-    private static PromptVersionView View(PromptVersion v) => new(
-        v.Id, v.PromptId, v.Version, PromptJson.Element(v.MessagesJson)!.Value, v.Variables,
-        PromptJson.Element(v.ParametersJson), PromptJson.Element(v.ResponseSchemaJson), v.CreatedBy, v.CreatedAt);
+    private static async Task<Results<Ok<PromptDiffView>, ProblemHttpResult>> DiffAsync(
+        Guid id, int? from, int? to, IPromptOperations prompts, CancellationToken ct) =>
+        OutcomeResults.Ok(await prompts.DiffAsync(id, from, to, ct));
 }

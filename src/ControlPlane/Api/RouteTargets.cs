@@ -3,6 +3,7 @@ using Platform.Shared.Config;
 using Platform.Shared.Data;
 using Platform.Shared.Domain;
 using Platform.Shared.Management;
+using Platform.Shared.Management.Operations;
 
 namespace Platform.ControlPlane.Api;
 
@@ -13,8 +14,8 @@ namespace Platform.ControlPlane.Api;
 /// </summary>
 internal sealed record RouteTargets(Tier? Tier, Dictionary<string, CatalogModel> Models, FallbackPolicy? Policy, Sensitivity Sensitivity)
 {
-    /// <returns>The targets, or a 400 validation problem naming each field that refers to nothing or cannot be met.</returns>
-    public static async Task<(RouteTargets? Targets, IResult? Invalid)> ResolveAsync(PlatformDbContext db, RouteInput input, CancellationToken ct)
+    /// <returns>The targets, or a validation refusal naming each field that refers to nothing or cannot be met.</returns>
+    public static async Task<(RouteTargets? Targets, Failure? Invalid)> ResolveAsync(PlatformDbContext db, RouteInput input, CancellationToken ct)
     {
         var errors = new FieldErrors();
         Tier? tier = null;
@@ -52,7 +53,7 @@ internal sealed record RouteTargets(Tier? Tier, Dictionary<string, CatalogModel>
             }
         }
 
-        return errors.Any ? (null, errors.ToResult()) : (new RouteTargets(tier, models, policy, sensitivity), null);
+        return errors.Any ? (null, errors.ToFailure()) : (new RouteTargets(tier, models, policy, sensitivity), null);
     }
 
     private static async Task CheckPromptAsync(PlatformDbContext db, RoutePrompt? binding, FieldErrors errors, CancellationToken ct)

@@ -1,4 +1,8 @@
 using Platform.ControlPlane.Features.ApiKeys;
+using Platform.ControlPlane.Features.Overview;
+using Platform.ControlPlane.Features.Prompts;
+using Platform.ControlPlane.Features.Routes;
+using Platform.ControlPlane.Features.Usage;
 using Platform.Shared.Management.Operations;
 
 namespace Platform.ControlPlane.Features;
@@ -13,6 +17,10 @@ internal static class OperationsServiceCollectionExtensions
     public static IServiceCollection AddPlatformOperations(this IServiceCollection services)
     {
         services.AddScoped<IApiKeyOperations, ApiKeyOperations>();
+        services.AddScoped<IPromptOperations, PromptOperations>();
+        services.AddScoped<IRouteOperations, RouteOperations>();
+        services.AddScoped<IUsageOperations, UsageOperations>();
+        services.AddScoped<IOverviewOperations, OverviewOperations>();
         return services;
     }
 }

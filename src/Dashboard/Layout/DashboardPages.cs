@@ -11,14 +11,14 @@ public static class DashboardPages
 {
     public static readonly IReadOnlyList<DashboardPage> All =
     [
-        new("Overview", "/", Icons.Material.Filled.Dashboard, "GET /api/v1/usage/aggregate", false),
+        new("Overview", "/", Icons.Material.Filled.Dashboard, "GET /api/v1/usage/aggregate", true),
         new("API keys", "/keys", Icons.Material.Filled.VpnKey, "/api/v1/keys", true),
         new("Providers & models", "/providers", Icons.Material.Filled.Hub, "/api/v1/providers, /api/v1/models", false),
-        new("Routes & tiers", "/routes", Icons.Material.Filled.AltRoute, "/api/v1/routes, /api/v1/tiers, POST /api/v1/routing/dry-run", false),
+        new("Routes & tiers", "/routes", Icons.Material.Filled.AltRoute, "/api/v1/routes, /api/v1/tiers, POST /api/v1/routing/dry-run", true),
         new("Fallback policies", "/fallback-policies", Icons.Material.Filled.CallSplit, "/api/v1/fallback-policies", false),
-        new("Prompts", "/prompts", Icons.Material.Filled.Notes, "/api/v1/prompts", false),
+        new("Prompts", "/prompts", Icons.Material.Filled.Notes, "/api/v1/prompts", true),
         new("Budgets & alerts", "/budgets", Icons.Material.Filled.Savings, "/api/v1/budgets, /api/v1/alerts", false),
-        new("Usage & calls", "/usage", Icons.Material.Filled.ReceiptLong, "/api/v1/usage", false),
+        new("Usage & calls", "/usage", Icons.Material.Filled.ReceiptLong, "/api/v1/usage", true),
         new("Finance", "/finance", Icons.Material.Filled.Paid, "GET /api/v1/usage/export.csv, /api/v1/billing", false),
         new("Members", "/members", Icons.Material.Filled.Group, "/api/v1/members, /api/v1/invitations", false),
         new("Audit log", "/audit", Icons.Material.Filled.History, "GET /api/v1/audit", false),

@@ -79,3 +79,9 @@ public sealed record PromptLabelInput
 {
     public int Version { get; init; }
 }
+
+/// <summary>A page of prompts, optionally those whose name contains <paramref name="Name"/>.</summary>
+public sealed record PromptQuery(string? Name, int? Page, int? PageSize);
+
+/// <summary>How many recorded calls one version served (usage events naming the prompt and that version).</summary>
+public sealed record PromptVersionUsageView(int Version, long Calls);

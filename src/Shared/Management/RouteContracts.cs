@@ -83,3 +83,11 @@ public sealed class RouteInputValidator : AbstractValidator<RouteInput>
         RuleFor(r => r.Cache.TtlSeconds).GreaterThanOrEqualTo(1).When(r => r.Cache?.TtlSeconds is not null);
     }
 }
+
+/// <summary>A page of routes; each filter is optional.</summary>
+/// <param name="Tier">Routes on this tier.</param>
+/// <param name="Model">Routes listing this model as a candidate or through their tier.</param>
+/// <param name="FallbackPolicy">Routes using this fallback policy.</param>
+/// <param name="Name">Part of the name.</param>
+public sealed record RouteQuery(
+    string? Tier = null, string? Model = null, string? FallbackPolicy = null, string? Name = null, int? Page = null, int? PageSize = null);

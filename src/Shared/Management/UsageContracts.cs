@@ -65,5 +65,27 @@ public sealed record UsageFilter
     /// <summary>True: only calls that fell back; false: only calls that did not.</summary>
     public bool? Fallback { get; init; }
 
+    /// <summary>True: only failed calls (status 400 or more); false: only successful ones.</summary>
+    public bool? Failed { get; init; }
+
     public static decimal Usd(long nanoUsd) => nanoUsd / 1_000_000_000m;
+}
+
+/// <summary>One page of the call list: the filters, and the 1-based page of <see cref="Paging"/>.</summary>
+public sealed record UsageListQuery(UsageFilter Filter, int? Page = null, int? PageSize = null);
+
+/// <summary>
+/// One page of calls. <see cref="Total"/> counts the matches only up to <see cref="CountCap"/>:
+/// an exact count of a million rows costs a scan on every page, while a capped count stops at the
+/// cap. <see cref="TotalIsCapped"/> says there are more than <see cref="Total"/>.
+/// </summary>
+public sealed record UsageRecordPage(IReadOnlyList<UsageRecordView> Items, int PageNumber, int PageSize, int Total, bool TotalIsCapped)
+{
+    public const int CountCap = 10_000;
+}
+
+/// <summary>Totals of the filtered calls grouped <see cref="By"/> one of <see cref="Dimensions"/>.</summary>
+public sealed record UsageAggregateQuery(UsageFilter Filter, string? By)
+{
+    public static readonly IReadOnlyList<string> Dimensions = ["feature", "route", "model", "provider", "customer", "key", "status", "endpoint"];
 }

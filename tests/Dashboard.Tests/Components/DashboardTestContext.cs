@@ -31,6 +31,14 @@ internal sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<IValidator<ApiKeyInput>>(sp => new ApiKeyInputValidator(sp.GetRequiredService<TimeProvider>()));
         Services.AddSingleton<IDashboardOperations, DirectOperations>();
         Services.AddSingleton<IApiKeyOperations>(Keys);
+        Services.AddSingleton<IValidator<PromptInput>, PromptInputValidator>();
+        Services.AddSingleton<IValidator<PromptVersionInput>, PromptVersionInputValidator>();
+        Services.AddSingleton<IPromptOperations>(Prompts);
+        Services.AddSingleton<IRouteOperations>(Routes);
+        Services.AddSingleton<IValidator<RouteInput>, RouteInputValidator>();
+        Services.AddSingleton<IValidator<DryRunInput>, DryRunInputValidator>();
+        Services.AddSingleton<IUsageOperations>(Usage);
+        Services.AddSingleton<IOverviewOperations>(Overview);
 
         // Last: it builds the renderer, after which no service can be added. Components render as in
         // a connected circuit (buttons enabled), not as prerendered HTML.
@@ -38,6 +46,14 @@ internal sealed class DashboardTestContext : BunitContext
     }
 
     public FakeApiKeyOperations Keys { get; } = new();
+
+    public FakePromptOperations Prompts { get; } = new();
+
+    public FakeRouteOperations Routes { get; } = new();
+
+    public FakeUsageOperations Usage { get; } = new();
+
+    public FakeOverviewOperations Overview { get; } = new();
 
     /// <summary>A user of tenant <c>acme</c> with <paramref name="role"/>'s rights (the host computes these; here they are given).</summary>
     public static DashboardUser UserWithRole(string role)

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Platform.Dashboard.Components;
+
+/// <summary>One budget's spend against its limit for the current period; the arithmetic is <see cref="BudgetMeter"/>'s.</summary>
+public sealed partial class BudgetProgress : ComponentBase
+{
+    private BudgetMeter _meter = new(0, 0, []);
+
+    [Parameter, EditorRequired]
+    public string Name { get; set; } = "";
+
+    [Parameter, EditorRequired]
+    public decimal SpentUsd { get; set; }
+
+    [Parameter, EditorRequired]
+    public decimal LimitUsd { get; set; }
+
+    [Parameter]
+    public IReadOnlyList<int> Thresholds { get; set; } = [];
+
+    protected override void OnParametersSet() => _meter = new BudgetMeter(SpentUsd, LimitUsd, Thresholds);
+}
