@@ -12,6 +12,7 @@ namespace Platform.Dashboard.Components;
 /// </summary>
 public abstract class OperationComponentBase : ComponentBase, IDisposable
 {
+    // Cancelled, never disposed: a call still running when the page goes away reads its token.
     private readonly CancellationTokenSource _disposed = new();
 
     [Inject]
@@ -27,7 +28,18 @@ public abstract class OperationComponentBase : ComponentBase, IDisposable
     protected async Task<Outcome<T>> RunAsync<TOperations, T>(Func<TOperations, CancellationToken, Task<Outcome<T>>> operation)
         where TOperations : notnull
     {
-        var outcome = await Operations.RunAsync(operation, _disposed.Token);
+        Outcome<T> outcome;
+        try
+        {
+            outcome = await Operations.RunAsync(operation, _disposed.Token);
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The page was left mid-call (navigating away while a list loads): nobody sees this
+            // answer, and letting the cancellation escape would show the error page instead.
+            return new Failure(OutcomeStatus.Conflict, "The page was closed before the answer came.", new Dictionary<string, string[]>());
+        }
+
         if (outcome.Status == OutcomeStatus.Unauthorized)
         {
             Navigation.NavigateTo(AccountPaths.SignIn(Navigation), forceLoad: true);
@@ -47,7 +59,6 @@ public abstract class OperationComponentBase : ComponentBase, IDisposable
         if (disposing)
         {
             _disposed.Cancel();
-            _disposed.Dispose();
         }
     }
 }

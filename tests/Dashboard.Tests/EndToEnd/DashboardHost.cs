@@ -69,14 +69,22 @@ public sealed class DashboardHost : IAsyncLifetime
     }
 
     /// <summary>A browser context of its own (cookies, storage) at a desktop or phone size.</summary>
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US",
             TimezoneId = "UTC",
         });
+
+        // The test command runs every test project at once on two cores: a fresh host's first page
+        // load has taken over 30 s (Playwright's default) there. Generous limits, not sleeps.
+        context.SetDefaultNavigationTimeout(120_000);
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
 
     /// <summary>
     /// A fresh tenant with <c>owner@&lt;slug&gt;.test</c> and <c>viewer@&lt;slug&gt;.test</c>
