@@ -36,7 +36,7 @@ internal static class JobsHostingExtensions
         services.AddSingleton<TenantJobScope>();
         services.AddHostedService<JobSchedule>();
 
-        // Each job registers itself here: services.AddRecurringJob<TJob>("id", Cron.Minutely());
+        // The recurring jobs, each with its Hangfire id and UTC cron.
         services.AddStripeBilling(configuration).AddRecurringJob<StripeBillingJob>(StripeBillingJob.Id, StripeBillingJob.Cron);
         services.AddBudgetAlerts(configuration).AddRecurringJob<BudgetAlertJob>(BudgetAlertJob.Id, Cron.Minutely());
         services.AddRecurringJob<UsageRollupJob>(UsageRollupJob.Id, Cron.Minutely());
