@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Platform.ControlPlane.Access;
 using Platform.ControlPlane.Jobs.Finance;
-using Platform.Shared.Data;
 using Platform.Shared.Management;
+using Platform.Shared.Management.Operations;
 
 namespace Platform.ControlPlane.Api;
 
@@ -46,7 +46,7 @@ internal static class FinanceEndpoints
     /// <param name="to">End, exclusive, like <paramref name="from"/>; at most 400 days later.</param>
     /// <param name="by">feature (default), route, model, provider, customer or key.</param>
     /// <param name="format">csv (default) or json.</param>
-    private static async Task<IResult> SpendAsync(PlatformDbContext db, string? from, string? to, string? by, string? format, CancellationToken ct)
+    private static async Task<IResult> SpendAsync(IFinanceOperations finance, string? from, string? to, string? by, string? format, CancellationToken ct)
     {
         by ??= "feature";
         format ??= "csv";
@@ -80,7 +80,14 @@ internal static class FinanceEndpoints
             return errors.ToResult();
         }
 
-        var report = await FinanceSpend.ReadAsync(db, periodStart, periodEnd, by, ct);
+        // The numbers are the operation's, shared with the dashboard's finance page.
+        var outcome = await finance.SpendAsync(periodStart, periodEnd, by, ct);
+        if (!outcome.Succeeded)
+        {
+            return Problems.Of(outcome.Failure);
+        }
+
+        var report = outcome.Value;
         return format == "json"
             ? Results.Ok(report)
             : Results.File(await FinanceSpendCsv.ToBytesAsync(report, ct), FinanceSpendCsv.ContentType + "; charset=utf-8", FinanceSpendCsv.FileName(report));

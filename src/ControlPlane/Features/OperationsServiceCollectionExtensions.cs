@@ -1,4 +1,5 @@
 using Platform.ControlPlane.Features.ApiKeys;
+using Platform.ControlPlane.Features.Finance;
 using Platform.ControlPlane.Features.Overview;
 using Platform.ControlPlane.Features.Prompts;
 using Platform.ControlPlane.Features.Routes;
@@ -21,6 +22,7 @@ internal static class OperationsServiceCollectionExtensions
         services.AddScoped<IRouteOperations, RouteOperations>();
         services.AddScoped<IUsageOperations, UsageOperations>();
         services.AddScoped<IOverviewOperations, OverviewOperations>();
+        services.AddScoped<IFinanceOperations, FinanceOperations>();
         return services;
     }
 }

@@ -19,7 +19,7 @@ public static class DashboardPages
         new("Prompts", "/prompts", Icons.Material.Filled.Notes, "/api/v1/prompts", true),
         new("Budgets & alerts", "/budgets", Icons.Material.Filled.Savings, "/api/v1/budgets, /api/v1/alerts", false),
         new("Usage & calls", "/usage", Icons.Material.Filled.ReceiptLong, "/api/v1/usage", true),
-        new("Finance", "/finance", Icons.Material.Filled.Paid, "GET /api/v1/usage/export.csv, /api/v1/billing", false),
+        new("Finance", "/finance", Icons.Material.Filled.Paid, "GET /api/v1/finance/spend", true),
         new("Members", "/members", Icons.Material.Filled.Group, "/api/v1/members, /api/v1/invitations", false),
         new("Audit log", "/audit", Icons.Material.Filled.History, "GET /api/v1/audit", false),
         new("Config as code", "/config", Icons.Material.Filled.Code, "GET /api/v1/config, POST /api/v1/config/preview, POST /api/v1/config/apply", false),

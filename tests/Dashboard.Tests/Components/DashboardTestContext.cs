@@ -39,6 +39,7 @@ internal sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<IValidator<DryRunInput>, DryRunInputValidator>();
         Services.AddSingleton<IUsageOperations>(Usage);
         Services.AddSingleton<IOverviewOperations>(Overview);
+        Services.AddSingleton<IFinanceOperations>(Finance);
 
         // Last: it builds the renderer, after which no service can be added. Components render as in
         // a connected circuit (buttons enabled), not as prerendered HTML.
@@ -54,6 +55,8 @@ internal sealed class DashboardTestContext : BunitContext
     public FakeUsageOperations Usage { get; } = new();
 
     public FakeOverviewOperations Overview { get; } = new();
+
+    public FakeFinanceOperations Finance { get; } = new();
 
     /// <summary>A user of tenant <c>acme</c> with <paramref name="role"/>'s rights (the host computes these; here they are given).</summary>
     public static DashboardUser UserWithRole(string role)
