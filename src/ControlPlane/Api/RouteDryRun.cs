@@ -18,9 +18,6 @@ internal static class RouteDryRun
     private const string RoutePrefix = "route:";
     private const string TierPrefix = "tier:";
 
-    /// <summary>Output tokens planned for when the request sets no max_tokens (the data plane's default).</summary>
-    private const int DefaultOutputTokens = 256;
-
     /// <returns>The result, or the reason the reference or key resolves to nothing (a 404 for the caller).</returns>
     public static async Task<(DryRunResult? Result, string? NotFound)> RunAsync(PlatformDbContext db, DryRunInput input, CancellationToken ct)
     {
@@ -51,7 +48,7 @@ internal static class RouteDryRun
     private static DryRunResult Plan(Target target, ApiKey? key, DryRunInput input)
     {
         var sensitivity = input.Sensitivity is { } s ? ConfigVocabulary.Sensitivities.Parse(s) : Sensitivity.None;
-        var expectedOutput = input.MaxTokens ?? (input.Embeddings ? 0 : DefaultOutputTokens);
+        var expectedOutput = CandidateDemand.ExpectedOutputTokens(input.MaxTokens, input.Embeddings);
         var demand = new CandidateDemand
         {
             AllowedModels = key is { AllowedModels.Count: > 0 } ? new HashSet<string>(key.AllowedModels, StringComparer.Ordinal) : null,

@@ -1,5 +1,6 @@
 using Platform.DataPlane.Chat;
 using Platform.Shared.Domain;
+using Platform.Shared.Routing;
 
 namespace Platform.DataPlane.Routing;
 
@@ -9,8 +10,8 @@ namespace Platform.DataPlane.Routing;
 /// </summary>
 internal readonly record struct RequestRequirements
 {
-    /// <summary>Output tokens assumed when the caller sets no max: room a reply needs in the context window, and the cost estimate.</summary>
-    public const int DefaultOutputTokens = 256;
+    /// <summary>Output tokens assumed when the caller sets no max (the rule is shared with the control plane's dry run).</summary>
+    public const int DefaultOutputTokens = CandidateDemand.DefaultOutputTokens;
 
     public int EstimatedInputTokens { get; init; }
 
@@ -36,7 +37,7 @@ internal readonly record struct RequestRequirements
     public int? MaxLatencyMs { get; init; }
 
     /// <summary>Output tokens to plan for: the caller's max, none for embeddings, else <see cref="DefaultOutputTokens"/>.</summary>
-    public int ExpectedOutputTokens => MaxOutputTokens ?? (NeedsEmbeddings ? 0 : DefaultOutputTokens);
+    public int ExpectedOutputTokens => CandidateDemand.ExpectedOutputTokens(MaxOutputTokens, NeedsEmbeddings);
 
     /// <summary>What must fit in the context window: input plus the expected output.</summary>
     public long ContextTokens => (long)Math.Max(EstimatedInputTokens, 0) + Math.Max(ExpectedOutputTokens, 0);

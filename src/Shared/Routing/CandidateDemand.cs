@@ -5,6 +5,13 @@ namespace Platform.Shared.Routing;
 /// <summary>What one request, through one route (or tier, or model) and one API key, asks of every candidate.</summary>
 public readonly record struct CandidateDemand
 {
+    /// <summary>Output tokens assumed when the caller sets no max: room a reply needs in the context window, and the cost estimate.</summary>
+    public const int DefaultOutputTokens = 256;
+
+    /// <summary>Output tokens to plan for: the caller's max, none for embeddings, else <see cref="DefaultOutputTokens"/>.</summary>
+    public static int ExpectedOutputTokens(int? maxOutputTokens, bool embeddings) =>
+        maxOutputTokens ?? (embeddings ? 0 : DefaultOutputTokens);
+
     /// <summary>The key's allowed models; empty allows all.</summary>
     public IReadOnlySet<string>? AllowedModels { get; init; }
 
