@@ -8,11 +8,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Shared.Config;
-using Platform.Shared.Data;
-using Platform.Shared.Hosting;
 using Platform.Simulator;
 
 namespace Platform.Hosts.Tests;
@@ -33,7 +30,7 @@ public sealed class ControlPlaneToDataPlaneTests
     public async Task KeyAndRouteCreatedThroughTheApi_AreServedByTheRunningDataPlane_WithThatRoute()
     {
         using var data = new TempDataDirectory();
-        await MigrateAsync(data);
+        await data.MigrateAsync();
         await using var simulator = await SimulatorServer.StartAsync();
         await using var controlPlane = Create<ControlPlaneHost::Program>(data);
         await SeedTenantAsync(controlPlane);
@@ -114,13 +111,4 @@ public sealed class ControlPlaneToDataPlaneTests
             web.UseSetting("Jobs:Schedule", "false");
             web.UseSetting("Logging:LogLevel:Default", "Warning");
         });
-
-    /// <summary>Migrates first, as an operator would: the hosts never migrate themselves.</summary>
-    private static async Task MigrateAsync(TempDataDirectory data)
-    {
-        var options = new DbContextOptionsBuilder<PlatformDbContext>();
-        options.UsePlatformDatabase(new DatabaseOptions { DataDirectory = data.Path });
-        await using var db = new PlatformDbContext(options.Options, new TenantContext());
-        await db.Database.MigrateAsync();
-    }
 }

@@ -4,9 +4,6 @@ extern alias DataPlaneHost;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Platform.Shared.Data;
-using Platform.Shared.Hosting;
 
 namespace Platform.Hosts.Tests;
 
@@ -16,7 +13,7 @@ public sealed class HealthEndpointTests
     public async Task DataPlane_MigratedDatabase_HealthAndReadyAre200()
     {
         using var data = new TempDataDirectory();
-        await MigrateAsync(data);
+        await data.MigrateAsync();
         await using var host = Create<DataPlaneHost::Program>(data);
         using var client = host.CreateClient();
 
@@ -28,7 +25,7 @@ public sealed class HealthEndpointTests
     public async Task ControlPlane_MigratedDatabase_HealthAndReadyAre200()
     {
         using var data = new TempDataDirectory();
-        await MigrateAsync(data);
+        await data.MigrateAsync();
         await using var host = Create<ControlPlaneHost::Program>(data);
         using var client = host.CreateClient();
 
@@ -63,13 +60,4 @@ public sealed class HealthEndpointTests
     private static WebApplicationFactory<T> Create<T>(TempDataDirectory data)
         where T : class =>
         new WebApplicationFactory<T>().WithWebHostBuilder(web => web.UseSetting("Database:DataDirectory", data.Path));
-
-    /// <summary>Migrates first, as an operator would: the hosts never migrate themselves.</summary>
-    private static async Task MigrateAsync(TempDataDirectory data)
-    {
-        var options = new DbContextOptionsBuilder<PlatformDbContext>();
-        options.UsePlatformDatabase(new DatabaseOptions { DataDirectory = data.Path });
-        await using var db = new PlatformDbContext(options.Options, new TenantContext());
-        await db.Database.MigrateAsync();
-    }
 }
