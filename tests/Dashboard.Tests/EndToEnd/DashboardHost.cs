@@ -81,8 +81,11 @@ public sealed class DashboardHost : IAsyncLifetime
 
         // The test command runs every test project at once on two cores: a fresh host's first page
         // load has taken over 30 s (Playwright's default) there. Generous limits, not sleeps.
+        // Expect(...) assertions keep their own 5 s default, which a create that saves and re-renders
+        // has outlasted on CI; they poll, so a longer limit only costs time when a test fails.
         context.SetDefaultNavigationTimeout(120_000);
         context.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         return context;
     }
 
