@@ -16,6 +16,7 @@ public sealed partial class MainLayout : IDisposable
     private bool _loading = true;
     private bool _drawerOpen = true;
     private ErrorBoundary? _errors;
+    private ElementReference _content;
 
     [Inject]
     private IDashboardSession Session { get; set; } = default!;
@@ -41,4 +42,8 @@ public sealed partial class MainLayout : IDisposable
     private void OnLocationChanged(object? sender, Microsoft.AspNetCore.Components.Routing.LocationChangedEventArgs e) => _errors?.Recover();
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    // A same-page "#main-content" link would be taken over by Blazor's router, which scrolls but
+    // leaves focus on the link; focusing the content itself makes the next Tab land inside the page.
+    private async Task SkipToContentAsync() => await _content.FocusAsync();
 }

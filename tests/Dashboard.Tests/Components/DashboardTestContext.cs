@@ -20,6 +20,9 @@ internal sealed class DashboardTestContext : BunitContext
 {
     public DashboardTestContext()
     {
+        // WaitFor* polls; its 1 s default is shorter than a 300 ms debounce plus a render on a
+        // two-core machine running every test project at once. Only a failing test waits longer.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options =>
         {
