@@ -1,29 +1,30 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.ControlPlane.Access;
 using Platform.ControlPlane.Jobs.Billing;
-using Platform.ControlPlane.Spend;
 using Platform.Shared.Data;
-using Platform.Shared.Domain;
 using Platform.Shared.Management;
+using Platform.Shared.Management.Operations;
 
 namespace Platform.ControlPlane.Api;
 
 /// <summary>
 /// <c>/api/v1/billing</c>, for owners and finance (<see cref="Permission.Billing"/>): the plan, the
 /// billing status and the current month so far, the invoices mirrored from Stripe, and the monthly
-/// billing runs. Outside the tenant group: Stripe's webhook (anonymous, its signature is the
-/// credential) and a platform operator's change of a tenant's plan.
+/// billing runs: the HTTP face of <see cref="IBillingOperations"/>, shared with the dashboard.
+/// Outside the tenant group: Stripe's webhook (anonymous, its signature is the credential) and a
+/// platform operator's change of a tenant's plan.
 /// </summary>
 internal static class BillingEndpoints
 {
     public static void Map(RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         var billing = api.MapGroup("/billing").WithTags("Billing");
-        billing.MapGet("", GetAsync).Requires(Permission.Billing).Produces<BillingView>();
-        billing.MapGet("/invoices", InvoicesAsync).Requires(Permission.Billing).Produces<Page<InvoiceView>>();
-        billing.MapGet("/records", RecordsAsync).Requires(Permission.Billing).Produces<Page<BillingRecordView>>();
+        billing.MapGet("", GetAsync);
+        billing.MapGet("/invoices", InvoicesAsync);
+        billing.MapGet("/records", RecordsAsync);
 
         app.MapPost("/api/v1/billing/stripe/webhook", ReceiveWebhookAsync).AllowAnonymous().WithTags("Billing")
             .Accepts<JsonElement>("application/json").Produces<StripeWebhookResult>().ProducesProblem(StatusCodes.Status400BadRequest);
@@ -31,42 +32,18 @@ internal static class BillingEndpoints
             .Validates<TenantPlanInput>().WithTags("Tenants").Produces<TenantPlanView>().ProducesValidationProblem();
     }
 
-    private static async Task<IResult> GetAsync(
-        PlatformDbContext db, Caller caller, IOptions<BillingOptions> options, TimeProvider time, CancellationToken ct)
-    {
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == caller.TenantId, ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var start = BillingPeriods.MonthStart(now);
-
-        // Spend is read in whole hours: up to the end of the current one.
-        var through = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerHour), DateTimeKind.Utc).AddHours(1);
-        var usage = await SpendReader.TotalAsync(db, start, through, null, ct);
-        var plan = options.Value.Plan(tenant.Plan);
-        decimal? estimate = plan is null ? null : BillingPeriods.AmountCents(usage.CostNanoUsd, plan.MarkupPercent) / 100m;
-        return Results.Ok(new BillingView(
-            options.Value.IsEnabled, tenant.Plan, plan?.MarkupPercent, Status(tenant.BillingStatus), tenant.StripeCustomerId,
-            start, start.AddMonths(1), UsageFilter.Usd(usage.CostNanoUsd), estimate));
-    }
+    private static async Task<Results<Ok<BillingView>, ProblemHttpResult>> GetAsync(IBillingOperations billing, CancellationToken ct) =>
+        OutcomeResults.Ok(await billing.GetAsync(ct));
 
     /// <summary>Newest period first.</summary>
-    private static async Task<IResult> InvoicesAsync(PlatformDbContext db, int? page, int? pageSize, CancellationToken ct)
-    {
-        var paging = Paging.From(page, pageSize);
-        var total = await db.Invoices.CountAsync(ct);
-        var rows = await db.Invoices.AsNoTracking().OrderByDescending(i => i.PeriodStart).ThenByDescending(i => i.CreatedAt)
-            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return Results.Ok(new Page<InvoiceView>([.. rows.Select(View)], paging.PageNumber, paging.PageSize, total));
-    }
+    private static async Task<Results<Ok<Page<InvoiceView>>, ProblemHttpResult>> InvoicesAsync(
+        IBillingOperations billing, int? page, int? pageSize, CancellationToken ct) =>
+        OutcomeResults.Ok(await billing.InvoicesAsync(page, pageSize, ct));
 
     /// <summary>Newest period first.</summary>
-    private static async Task<IResult> RecordsAsync(PlatformDbContext db, int? page, int? pageSize, CancellationToken ct)
-    {
-        var paging = Paging.From(page, pageSize);
-        var total = await db.BillingRecords.CountAsync(ct);
-        var rows = await db.BillingRecords.AsNoTracking().OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.CreatedAt)
-            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return Results.Ok(new Page<BillingRecordView>([.. rows.Select(View)], paging.PageNumber, paging.PageSize, total));
-    }
+    private static async Task<Results<Ok<Page<BillingRecordView>>, ProblemHttpResult>> RecordsAsync(
+        IBillingOperations billing, int? page, int? pageSize, CancellationToken ct) =>
+        OutcomeResults.Ok(await billing.RecordsAsync(page, pageSize, ct));
 
     private static Task<IResult> ReceiveWebhookAsync(HttpRequest request, StripeWebhookReceiver receiver, CancellationToken ct) =>
         receiver.ReceiveAsync(request, ct);
@@ -95,14 +72,4 @@ internal static class BillingEndpoints
         await db.SaveChangesAsync(ct);
         return Results.Ok(after);
     }
-
-    private static string Status(TenantBillingStatus status) => status == TenantBillingStatus.PastDue ? "past_due" : "active";
-
-    private static InvoiceView View(Invoice i) => new(
-        i.Id, i.StripeInvoiceId, i.Number, i.Status, i.Currency, i.AmountDueCents / 100m, i.AmountPaidCents / 100m,
-        i.PeriodStart, i.PeriodEnd, i.HostedInvoiceUrl, i.CreatedAt, i.UpdatedAt);
-
-    private static BillingRecordView View(BillingRecord r) => new(
-        r.Id, r.PeriodStart, r.PeriodEnd, r.Status.ToString().ToLowerInvariant(), UsageFilter.Usd(r.AmountNanoUsd), r.Plan, r.MarkupPercent,
-        r.AmountCents / 100m, r.StripeInvoiceItemId, r.StripeInvoiceId, r.Error, r.CreatedAt, r.UpdatedAt);
 }

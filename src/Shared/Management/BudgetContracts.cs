@@ -69,3 +69,25 @@ public sealed record BudgetInput
 
     public string? AlertWebhookUrl { get; init; }
 }
+
+/// <summary>A page of the budget list: name contains <see cref="Name"/>, <see cref="Scope"/> one of <see cref="Scopes"/> (or all).</summary>
+public sealed record BudgetQuery(string? Name = null, string? Scope = null, int? Page = null, int? PageSize = null)
+{
+    public static readonly IReadOnlyList<string> Scopes = ["tenant", "feature", "key"];
+}
+
+/// <summary>
+/// What a budget's current period has spent so far, exact and priced at call time (the alert job's
+/// numbers), and when the limit would be reached at the period's rate so far (null: not before the
+/// period ends, nothing spent yet, or already reached).
+/// </summary>
+public sealed record BudgetSpendView(DateTime PeriodStart, DateTime PeriodEnd, decimal SpentUsd, DateTime? ForecastRunOutAt);
+
+/// <summary>A budget with its current period's spend; <see cref="Spend"/> is null outside its period (a custom period not begun or over).</summary>
+public sealed record BudgetProgressView(BudgetView Budget, BudgetSpendView? Spend);
+
+/// <summary>
+/// A page of the tenant's alert history, newest first: raised in [<see cref="From"/>, <see cref="To"/>),
+/// of one budget (<see cref="BudgetId"/>, a deleted budget's too) or all.
+/// </summary>
+public sealed record AlertQuery(DateTime? From = null, DateTime? To = null, Guid? BudgetId = null, int? Page = null, int? PageSize = null);

@@ -55,4 +55,25 @@ public sealed class BudgetProgressTests : IAsyncLifetime
         Assert.Contains("Past 80%", bar.Markup, StringComparison.Ordinal);
         Assert.Empty(bar.FindAll("[data-testid='over-limit']"));
     }
+
+    [Fact]
+    public void Render_WithAForecast_SaysWhenTheLimitIsReached_NoneWhenOver()
+    {
+        var runOut = new DateTime(2026, 5, 27, 14, 0, 0, DateTimeKind.Utc);
+        var below = _context.Render<BudgetProgress>(p => p
+            .Add(b => b.Name, "monthly")
+            .Add(b => b.SpentUsd, 30m)
+            .Add(b => b.LimitUsd, 100m)
+            .Add(b => b.Thresholds, [50])
+            .Add(b => b.ForecastRunOutAt, runOut));
+        var over = _context.Render<BudgetProgress>(p => p
+            .Add(b => b.Name, "monthly")
+            .Add(b => b.SpentUsd, 120m)
+            .Add(b => b.LimitUsd, 100m)
+            .Add(b => b.ForecastRunOutAt, runOut));
+
+        Assert.Equal("success", below.Find("[data-testid='budget-progress']").GetAttribute("data-colour"));
+        Assert.Contains("limit is reached 2026-05-27 14:00 UTC", below.Find("[data-testid='forecast']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(over.FindAll("[data-testid='forecast']"));
+    }
 }

@@ -11,7 +11,8 @@ namespace Platform.Dashboard.Pages.Finance;
 /// <c>/finance</c>: a period's spend grouped by one dimension, from <see cref="IFinanceOperations"/>
 /// (the numbers of <c>/api/v1/finance/spend</c>), and a link to that endpoint's CSV for the same
 /// period: the browser downloads it with the session cookie, so the file is the API's own.
-/// Periods are whole UTC days; a custom "to" date is included.
+/// Periods are whole UTC days; a custom "to" date is included. Owners and finance also see the
+/// invoices (<see cref="InvoicesSection"/>).
 /// </summary>
 public sealed partial class FinancePage : OperationComponentBase
 {
