@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Platform.ControlPlane.Access;
 using Platform.Shared.Data;
@@ -53,7 +54,7 @@ internal sealed class InvitationIssuer(IEmailSender mail, IOptions<AccessOptions
     }
 
     /// <summary>The answer when the e-mail could not be sent.</summary>
-    public static IResult NotSent() => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "E-mail not sent",
+    public static ProblemHttpResult NotSent() => TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "E-mail not sent",
         detail: "The invitation e-mail could not be sent (the server log has the reason); nothing was saved. Try again later.");
 
     private static EmailMessage Message(Invitation invitation, string tenantName, string link)

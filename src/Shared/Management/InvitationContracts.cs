@@ -13,6 +13,18 @@ public sealed record InvitationView(
 /// </summary>
 public sealed record InvitationCreated(InvitationView Invitation, bool Emailed, string? Link);
 
+/// <summary>A page of invitations, newest first; <see cref="Status"/> one of <see cref="Statuses"/>, or all.</summary>
+public sealed record InvitationQuery(string? Status = null, int? Page = null, int? PageSize = null)
+{
+    public static readonly IReadOnlyList<string> Statuses = ["pending", "accepted", "expired"];
+}
+
+/// <summary>
+/// What the holder of an invitation link sees before accepting: the tenant, the role and the
+/// invited e-mail, and whether that e-mail has an account already (then its owner signs in first).
+/// </summary>
+public sealed record InvitationPreview(string TenantName, string Role, string Email, DateTime ExpiresAt, bool AccountExists);
+
 public sealed record InvitationInput
 {
     public string Email { get; init; } = "";
