@@ -1,102 +1,56 @@
+using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Platform.ControlPlane.Access;
-using Platform.Shared.Config;
-using Platform.Shared.Data;
 using Platform.Shared.Management;
+using Platform.Shared.Management.Operations;
 
 namespace Platform.ControlPlane.Api;
 
 /// <summary>
-/// <c>/api/v1/config</c>: config as code over HTTP. <c>GET</c> exports the caller's tenant as YAML
-/// (never a secret); <c>POST /preview</c> is a dry run of a file and <c>POST /apply</c> applies it,
-/// both for owners and admins, both answering the change lines. A file may configure only the
-/// caller's own tenant (403 otherwise), may not give or take a role the caller could not grant
-/// (403), and does not see the server's environment (<c>${VAR}</c> is an error unless it has a
-/// default) nor accept plain-text key secrets or passwords.
+/// <c>/api/v1/config</c>: the HTTP face of <see cref="IConfigOperations"/>. <c>GET</c> exports the
+/// caller's tenant as YAML (never a secret); <c>POST /preview</c> is a dry run of a file and
+/// <c>POST /apply</c> applies it, both answering the change lines. The operation checks roles, the
+/// tenant and member rights; here the body is read with its size limit, and a file's errors are
+/// answered as a list with line and column.
 /// </summary>
 internal static class ConfigEndpoints
 {
-    private const string FileName = "config.yaml";
     private const int MaxChars = 1 << 20;
 
     public static void Map(RouteGroupBuilder api)
     {
         var config = api.MapGroup("/config").WithTags("Config as code");
         config.MapGet("", ExportAsync).Produces<string>(contentType: "text/yaml");
-        config.MapPost("/preview", PreviewAsync).Accepts<string>("text/yaml").Requires(Permission.Configure);
-        config.MapPost("/apply", ApplyAsync).Accepts<string>("text/yaml").Requires(Permission.Configure);
+        config.MapPost("/preview", PreviewAsync).Accepts<string>("text/yaml");
+        config.MapPost("/apply", ApplyAsync).Accepts<string>("text/yaml");
     }
 
-    private static async Task<IResult> ExportAsync(PlatformDbContext db, Caller caller, ConfigExporter exporter, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(IConfigOperations config, CancellationToken ct)
     {
-        var slug = await SlugAsync(db, caller, ct);
-        var yaml = await exporter.ExportAsync(slug, ct);
-        return yaml is null ? Problems.NotFound("tenant") : Results.Text(yaml, "text/yaml; charset=utf-8");
+        var exported = await config.ExportAsync(ct);
+        return exported.Succeeded ? Results.Text(exported.Value, "text/yaml; charset=utf-8") : Problems.Of(exported.Failure);
     }
 
-    private static Task<IResult> PreviewAsync(
-        HttpRequest request, PlatformDbContext db, Caller caller, ConfigApplier applier, AuditLog audit, CancellationToken ct) =>
-        RunAsync(request, db, caller, applier, audit, dryRun: true, ct);
-
-    private static Task<IResult> ApplyAsync(
-        HttpRequest request, PlatformDbContext db, Caller caller, ConfigApplier applier, AuditLog audit, CancellationToken ct) =>
-        RunAsync(request, db, caller, applier, audit, dryRun: false, ct);
-
-    private static async Task<IResult> RunAsync(
-        HttpRequest request, PlatformDbContext db, Caller caller, ConfigApplier applier, AuditLog audit, bool dryRun, CancellationToken ct)
+    private static async Task<IResult> PreviewAsync(HttpRequest request, IConfigOperations config, CancellationToken ct)
     {
         if (await ReadAsync(request, ct) is not { } yaml)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large",
-                detail: $"A config file may have at most {MaxChars} characters.");
+            return TooLarge();
         }
 
-        if (string.IsNullOrWhiteSpace(yaml))
+        var outcome = await config.PreviewAsync(yaml, ct);
+        return outcome.Succeeded ? Results.Ok(outcome.Value) : Refused(outcome.Failure);
+    }
+
+    private static async Task<IResult> ApplyAsync(HttpRequest request, IConfigOperations config, CancellationToken ct)
+    {
+        if (await ReadAsync(request, ct) is not { } yaml)
         {
-            return Problems.BadRequest("Send the YAML file as the request body (content type text/yaml).");
+            return TooLarge();
         }
 
-        var parsed = ConfigParser.Parse(yaml, FileName, _ => null);
-        if (!parsed.Succeeded)
-        {
-            return Invalid(parsed.Errors);
-        }
-
-        var slug = await SlugAsync(db, caller, ct);
-        var document = parsed.Document!;
-        if (document.Tenants.Select(t => t.Slug).Where(s => s != slug).Distinct().ToList() is { Count: > 0 } others)
-        {
-            return Problems.Forbidden($"The file configures tenant {string.Join(", ", others.Select(s => $"'{s}'"))}; you may configure only '{slug}'.");
-        }
-
-        if (document.Tenants.Count == 0)
-        {
-            return Problems.BadRequest($"The file lists no tenant; list yours, '{slug}'.");
-        }
-
-        if (await ConfigMemberRights.RefusalAsync(db, caller, document.Tenants[0], ct) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var labelsBefore = dryRun ? null : await ConfigLabelMoves.SnapshotAsync(db, ct);
-        var result = await applier.ApplyAsync(document, new ConfigApplyOptions { DryRun = dryRun }, ct);
-        if (!result.Succeeded)
-        {
-            return Invalid(result.Errors);
-        }
-
-        if (result.Applied)
-        {
-            // The applier commits on its own connection; its audit lines follow in a second save.
-            audit.Add(db, "apply", "config", null, null, new ConfigApplyAudit(result.Changes));
-            ConfigLabelMoves.Audit(db, audit, labelsBefore!, await ConfigLabelMoves.SnapshotAsync(db, ct));
-            await db.SaveChangesAsync(ct);
-        }
-
-        return Results.Ok(new ConfigChangesView(result.Applied, result.Changes,
-            [.. result.GeneratedKeys.Select(k => new ConfigGeneratedKeyView(k.Name, k.Key))]));
+        var outcome = await config.ApplyAsync(yaml, ct);
+        return outcome.Succeeded ? Results.Ok(outcome.Value.Changes) : Refused(outcome.Failure);
     }
 
     /// <returns>The body, or null when it is longer than <see cref="MaxChars"/>.</returns>
@@ -123,16 +77,37 @@ internal static class ConfigEndpoints
         return text.ToString();
     }
 
-    private static IResult Invalid(IReadOnlyList<ConfigError> errors) =>
-        Results.Problem(
+    private static IResult TooLarge() =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large",
+            detail: $"A config file may have at most {MaxChars} characters.");
+
+    /// <summary>A file's errors as a list (<c>errors[i].line</c>, ...); any other refusal as the operations' problem details.</summary>
+    private static IResult Refused(Failure failure)
+    {
+        if (failure.Status != OutcomeStatus.Invalid || failure.Errors.ContainsKey("yaml"))
+        {
+            return failure.Errors.TryGetValue("yaml", out var messages) ? Problems.BadRequest(messages[0]) : Problems.Of(failure);
+        }
+
+        return Results.Problem(
             statusCode: StatusCodes.Status400BadRequest,
             title: "Invalid config",
-            detail: $"{errors.Count} error(s); nothing was changed. {string.Join(" ", errors.Take(3))}",
+            detail: failure.Detail,
             extensions: new Dictionary<string, object?>
             {
-                ["errors"] = errors.Select(e => new ConfigErrorView(e.ToString(), e.Location.Line, e.Location.Column, e.Message)).ToList(),
+                ["errors"] = failure.Errors.SelectMany(e => e.Value.Select(message => View(e.Key, message))).ToList(),
             });
+    }
 
-    private static Task<string> SlugAsync(PlatformDbContext db, Caller caller, CancellationToken ct) =>
-        db.Tenants.AsNoTracking().Where(t => t.Id == caller.TenantId).Select(t => t.Slug).SingleAsync(ct);
+    /// <summary>Back from the operation's key (<c>config.yaml:12:7</c>, see <see cref="IConfigOperations"/>) to the error's parts.</summary>
+    private static ConfigErrorView View(string location, string message)
+    {
+        var parts = location.Split(':');
+        var (line, column) = parts.Length >= 3
+            && int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var l)
+            && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var c)
+                ? (l, c)
+                : (0, 0);
+        return new ConfigErrorView($"{location}: {message}", line, column, message);
+    }
 }
