@@ -34,6 +34,10 @@ internal sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<IValidator<ApiKeyInput>>(sp => new ApiKeyInputValidator(sp.GetRequiredService<TimeProvider>()));
         Services.AddSingleton<IDashboardOperations, DirectOperations>();
         Services.AddSingleton<IApiKeyOperations>(Keys);
+        Services.AddSingleton<IProviderOperations>(Providers);
+        Services.AddSingleton<IValidator<ProviderInput>, ProviderInputValidator>();
+        Services.AddSingleton<IModelOperations>(Models);
+        Services.AddSingleton<IValidator<ModelInput>, ModelInputValidator>();
         Services.AddSingleton<IValidator<PromptInput>, PromptInputValidator>();
         Services.AddSingleton<IValidator<PromptVersionInput>, PromptVersionInputValidator>();
         Services.AddSingleton<IPromptOperations>(Prompts);
@@ -43,6 +47,20 @@ internal sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<IUsageOperations>(Usage);
         Services.AddSingleton<IOverviewOperations>(Overview);
         Services.AddSingleton<IFinanceOperations>(Finance);
+        Services.AddSingleton<IFallbackPolicyOperations>(FallbackPolicies);
+        Services.AddSingleton<IValidator<FallbackPolicyInput>, FallbackPolicyInputValidator>();
+        Services.AddSingleton<ITierOperations>(Tiers);
+        Services.AddSingleton<IValidator<TierInput>, TierInputValidator>();
+        Services.AddSingleton<IConfigOperations>(Config);
+        Services.AddSingleton<IMemberOperations>(Members);
+        Services.AddSingleton<IInvitationOperations>(Invitations);
+        Services.AddSingleton<IValidator<InvitationInput>, InvitationInputValidator>();
+        Services.AddSingleton<IAuditOperations>(Audit);
+
+        Services.AddSingleton<IValidator<BudgetInput>, BudgetInputValidator>();
+        Services.AddSingleton<IBudgetOperations>(Budgets);
+        Services.AddSingleton<IAlertOperations>(Alerts);
+        Services.AddSingleton<IBillingOperations>(Billing);
 
         // Last: it builds the renderer, after which no service can be added. Components render as in
         // a connected circuit (buttons enabled), not as prerendered HTML.
@@ -50,6 +68,12 @@ internal sealed class DashboardTestContext : BunitContext
     }
 
     public FakeApiKeyOperations Keys { get; } = new();
+
+    public FakeMemberOperations Members { get; } = new();
+
+    public FakeInvitationOperations Invitations { get; } = new();
+
+    public FakeAuditOperations Audit { get; } = new();
 
     public FakePromptOperations Prompts { get; } = new();
 
@@ -60,6 +84,22 @@ internal sealed class DashboardTestContext : BunitContext
     public FakeOverviewOperations Overview { get; } = new();
 
     public FakeFinanceOperations Finance { get; } = new();
+
+    public FakeProviderOperations Providers { get; } = new();
+
+    public FakeModelOperations Models { get; } = new();
+
+    public FakeBudgetOperations Budgets { get; } = new();
+
+    public FakeAlertOperations Alerts { get; } = new();
+
+    public FakeBillingOperations Billing { get; } = new();
+
+    public FakeFallbackPolicyOperations FallbackPolicies { get; } = new();
+
+    public FakeTierOperations Tiers { get; } = new();
+
+    public FakeConfigOperations Config { get; } = new();
 
     /// <summary>A user of tenant <c>acme</c> with <paramref name="role"/>'s rights (the host computes these; here they are given).</summary>
     public static DashboardUser UserWithRole(string role)
