@@ -105,14 +105,10 @@ public sealed partial class BudgetsPage : OperationComponentBase
 
     private async Task DeleteAsync(BudgetView budget)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = $"Delete {budget.Name}?",
-            Message = "Its limit stops applying once the data plane reloads (within seconds). Its alert history stays.",
-            YesText = "Delete",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            $"Delete {budget.Name}?",
+            "Its limit stops applying once the data plane reloads (within seconds). Its alert history stays.",
+            "Delete"))
         {
             return;
         }

@@ -35,14 +35,10 @@ public sealed partial class WebhookSecretPanel : OperationComponentBase
 
     private async Task RotateAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = "Rotate the webhook signing secret?",
-            Message = "Alert webhooks are signed with the new secret from the next delivery: receivers checking the old one reject them until they are given the new one.",
-            YesText = "Rotate",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            "Rotate the webhook signing secret?",
+            "Alert webhooks are signed with the new secret from the next delivery: receivers checking the old one reject them until they are given the new one.",
+            "Rotate"))
         {
             return;
         }

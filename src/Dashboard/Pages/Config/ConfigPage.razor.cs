@@ -104,14 +104,10 @@ public sealed partial class ConfigPage : OperationComponentBase
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = $"Apply {Changes(_preview.Changes.Count)}?",
-            Message = "The tenant's configuration changes as previewed; the data plane picks it up within seconds. The audit log keeps every change.",
-            YesText = "Apply",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            $"Apply {Changes(_preview.Changes.Count)}?",
+            "The tenant's configuration changes as previewed; the data plane picks it up within seconds. The audit log keeps every change.",
+            "Apply"))
         {
             return;
         }

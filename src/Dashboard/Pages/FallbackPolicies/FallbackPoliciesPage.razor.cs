@@ -114,14 +114,10 @@ public sealed partial class FallbackPoliciesPage : OperationComponentBase
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = $"Delete {policy.Name}?",
-            Message = "The policy is removed; the audit log keeps what it was.",
-            YesText = "Delete",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            $"Delete {policy.Name}?",
+            "The policy is removed; the audit log keeps what it was.",
+            "Delete"))
         {
             return;
         }

@@ -87,14 +87,10 @@ public sealed partial class KeysPage : OperationComponentBase
 
     private async Task RotateAsync(ApiKeyView key)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = $"Rotate {key.Name}?",
-            Message = "A new secret replaces the current one. Applications using the current secret stop working once the data plane reloads (within seconds).",
-            YesText = "Rotate",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            $"Rotate {key.Name}?",
+            "A new secret replaces the current one. Applications using the current secret stop working once the data plane reloads (within seconds).",
+            "Rotate"))
         {
             return;
         }
@@ -112,14 +108,10 @@ public sealed partial class KeysPage : OperationComponentBase
 
     private async Task RevokeAsync(ApiKeyView key)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = $"Revoke {key.Name}?",
-            Message = "Calls with this key are refused once the data plane reloads (within seconds). A revoked key cannot be restored.",
-            YesText = "Revoke",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            $"Revoke {key.Name}?",
+            "Calls with this key are refused once the data plane reloads (within seconds). A revoked key cannot be restored.",
+            "Revoke"))
         {
             return;
         }

@@ -92,14 +92,10 @@ public sealed partial class MembersPage : OperationComponentBase
 
     private async Task RemoveAsync(MemberView member)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = $"Remove {member.Email}?",
-            Message = "They lose access to this tenant at once (their account stays). Invite them again to undo.",
-            YesText = "Remove",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            $"Remove {member.Email}?",
+            "They lose access to this tenant at once (their account stays). Invite them again to undo.",
+            "Remove"))
         {
             return;
         }
@@ -144,14 +140,10 @@ public sealed partial class MembersPage : OperationComponentBase
 
     private async Task RevokeAsync(InvitationView invitation)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = $"Revoke the invitation of {invitation.Email}?",
-            Message = "The link stops working at once. You can invite them again later.",
-            YesText = "Revoke",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            $"Revoke the invitation of {invitation.Email}?",
+            "The link stops working at once. You can invite them again later.",
+            "Revoke"))
         {
             return;
         }

@@ -97,14 +97,10 @@ public sealed partial class PromptPage : OperationComponentBase
     /// <summary>Every label move is confirmed first: production traffic follows it within seconds.</summary>
     private async Task MoveAsync(string label, int? current, int target)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = LabelMove.Question(label, current, target),
-            Message = LabelMove.Consequence(label),
-            YesText = LabelMove.Verb(current, target) ?? "Move",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            LabelMove.Question(label, current, target),
+            LabelMove.Consequence(label),
+            LabelMove.Verb(current, target) ?? "Move"))
         {
             return;
         }

@@ -179,8 +179,10 @@ public sealed partial class ProvidersPage : OperationComponentBase
 
     private async Task DeleteProviderAsync(ProviderView provider)
     {
-        if (!await ConfirmAsync($"Delete {provider.Name}?",
-            "The provider and its stored credential are removed. A provider that models still use cannot be deleted."))
+        if (!await Dialogs.ConfirmAsync(
+            $"Delete {provider.Name}?",
+            "The provider and its stored credential are removed. A provider that models still use cannot be deleted.",
+            "Delete"))
         {
             return;
         }
@@ -216,8 +218,10 @@ public sealed partial class ProvidersPage : OperationComponentBase
 
     private async Task DeleteModelAsync(ModelView model)
     {
-        if (!await ConfirmAsync($"Delete {model.Name}?",
-            "The model and its price history are removed; recorded calls keep their cost. A model that tiers, routes or API keys use cannot be deleted."))
+        if (!await Dialogs.ConfirmAsync(
+            $"Delete {model.Name}?",
+            "The model and its price history are removed; recorded calls keep their cost. A model that tiers, routes or API keys use cannot be deleted.",
+            "Delete"))
         {
             return;
         }
@@ -245,9 +249,6 @@ public sealed partial class ProvidersPage : OperationComponentBase
         var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters ?? new DialogParameters<TDialog>(), options);
         return await dialog.Result is { Canceled: false, Data: TValue value } ? value : null;
     }
-
-    private async Task<bool> ConfirmAsync(string title, string message) =>
-        await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions { Title = title, Message = message, YesText = "Delete", CancelText = "Cancel" }) == true;
 
     /// <summary>The model table shows provider names and the filter lists them: both follow a provider change.</summary>
     private async Task ProvidersChangedAsync()

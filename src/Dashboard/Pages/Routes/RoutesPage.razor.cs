@@ -103,14 +103,10 @@ public sealed partial class RoutesPage : OperationComponentBase
 
     private async Task DeleteAsync(RouteView route)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = $"Delete {route.Name}?",
-            Message = "Calls to this route fail once the data plane reloads (within seconds). The audit log keeps what it was.",
-            YesText = "Delete",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            $"Delete {route.Name}?",
+            "Calls to this route fail once the data plane reloads (within seconds). The audit log keeps what it was.",
+            "Delete"))
         {
             return;
         }

@@ -111,14 +111,10 @@ public sealed partial class TierSection : OperationComponentBase
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-        {
-            Title = $"Delete tier {tier.Name}?",
-            Message = "The tier is removed; the audit log keeps what it was.",
-            YesText = "Delete",
-            CancelText = "Cancel",
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(
+            $"Delete tier {tier.Name}?",
+            "The tier is removed; the audit log keeps what it was.",
+            "Delete"))
         {
             return;
         }
