@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Shared.Config;
 using Platform.Shared.Data;
 using Platform.Shared.Management;
 
@@ -19,9 +20,8 @@ internal static class CircuitInference
 
     private static readonly CircuitBreakerSettings Breaker = new();
 
-    /// <summary>The classes the data plane's breaker counts (its <c>BreakingErrors</c>): the upstream is unwell, not the request.</summary>
-    private static readonly string[] Breaking =
-        ["timeout", "connection", "rate_limited", "server_error", "overloaded", "malformed_response", "stream_broken"];
+    /// <summary>The classes the data plane's breaker counts; an array, which EF translates to SQL <c>IN</c>.</summary>
+    private static readonly string[] Breaking = [.. ConfigVocabulary.BreakingErrorClasses];
 
     /// <summary>The models whose circuit reads as open now, by (provider, upstream id); any other model reads as <see cref="Closed"/>.</summary>
     public static async Task<Dictionary<(string Provider, string Model), CircuitView>> ReadAsync(PlatformDbContext db, DateTime now, CancellationToken ct)

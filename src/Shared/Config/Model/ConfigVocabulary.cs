@@ -60,6 +60,16 @@ public static class ConfigVocabulary
         "context_length", "auth", "malformed_response", "stream_broken",
     ];
 
+    /// <summary>
+    /// The error classes that count against a deployment's circuit breaker: the upstream is unwell,
+    /// not the request. The data plane's breaker decides by them (a test pins the two together);
+    /// the control plane reads them to infer a circuit's state from recorded attempts.
+    /// </summary>
+    public static readonly IReadOnlyList<string> BreakingErrorClasses =
+    [
+        "timeout", "connection", "rate_limited", "server_error", "overloaded", "malformed_response", "stream_broken",
+    ];
+
     /// <summary>Data-plane endpoints an API key may be limited to.</summary>
     public static readonly IReadOnlyList<string> Endpoints = ["chat", "completions", "embeddings", "messages", "models"];
 
