@@ -28,6 +28,22 @@ internal static partial class BrowserSteps
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive='true']").WaitForAsync();
 
+    /// <summary>
+    /// Clicks <paramref name="opener"/> and returns the form dialog it opens once the dialog has put
+    /// focus in its first field (MudBlazor's DefaultFocus, a script run after the first render).
+    /// Filling a field before that races the script: on a busy machine the focus moved to the first
+    /// field between Playwright's focus and its typing, and the text landed there.
+    /// </summary>
+    public static async Task<ILocator> OpenDialogAsync(ILocator opener)
+    {
+        await opener.ClickAsync();
+        var dialog = opener.Page.GetByRole(AriaRole.Dialog);
+        await dialog.WaitForAsync();
+        await opener.Page.WaitForFunctionAsync(
+            "() => { const a = document.activeElement; return !!a && !!a.closest('[role=dialog]') && a.getAttribute('role') !== 'dialog'; }");
+        return dialog;
+    }
+
     /// <summary>Whether the page is wider than the viewport (a sideways scrollbar on a phone).</summary>
     public static async Task<(int ScrollWidth, int InnerWidth)> WidthsAsync(IPage page)
     {

@@ -36,8 +36,7 @@ public sealed class BudgetsPageEndToEndTests(DashboardHost host)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Budgets & alerts" })).ToBeVisibleAsync();
             await Expect(page.GetByText("No budgets match.")).ToBeVisibleAsync();
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Create budget" }).ClickAsync();
-            var dialog = page.GetByRole(AriaRole.Dialog);
+            var dialog = await BrowserSteps.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create budget" }));
             await dialog.GetByLabel("Name").FillAsync(name);
             await dialog.GetByLabel("Limit (USD)").FillAsync("10");
             await dialog.GetByLabel("Alert thresholds (%)").FillAsync("50, 80");

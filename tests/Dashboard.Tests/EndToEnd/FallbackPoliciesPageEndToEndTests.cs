@@ -40,8 +40,7 @@ public sealed class FallbackPoliciesPageEndToEndTests(DashboardHost host)
         await Expect(MatrixRow(policy, "connection")).ToHaveAttributeAsync("data-behaviour", "RetryThenFallBack");
         await shots.TakeAsync(page, "fallback-policies");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Edit interactive" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await BrowserSteps.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Edit interactive" }));
         var row = dialog.Locator("[data-testid='matrix-editor-row'][data-class='overloaded']");
         await row.GetByRole(AriaRole.Radio, new() { Name = "Retry, then fall back", Exact = true }).CheckAsync();
         await Expect(row.GetByRole(AriaRole.Radio, new() { Name = "Retry, then fall back", Exact = true })).ToBeCheckedAsync();
@@ -72,7 +71,7 @@ public sealed class FallbackPoliciesPageEndToEndTests(DashboardHost host)
         var widths = await BrowserSteps.WidthsAsync(page);
         Assert.True(widths.ScrollWidth <= widths.InnerWidth, $"fallback policies page overflows: {widths}");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Edit interactive" }).ClickAsync();
+        await BrowserSteps.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Edit interactive" }));
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
         await shots.TakeAsync(page, "fallback-policy-edit");
         widths = await BrowserSteps.WidthsAsync(page);

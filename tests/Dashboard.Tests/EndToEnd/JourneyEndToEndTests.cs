@@ -12,9 +12,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.Dashboard.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 6's acceptance flow as one session of one admin, in order, against the real control plane,
-/// data plane and simulator: sign in, create a key, create a route with a fallback, release a prompt
-/// version and roll it back, call the data plane with that key (the simulator fails the primary),
+/// Issue 6's acceptance flow as one session of one admin, against the real control plane, data plane
+/// and simulator: sign in, release a prompt version and roll it back, create a key, create a route with
+/// a fallback, call the data plane with that key (the simulator fails the primary),
 /// find the call in the usage page, open its trace showing the fallback and the prompt version
 /// served, and export the month's spend as CSV. The pages' own tests cover their details; this one
 /// proves the steps hold together.
@@ -37,21 +37,25 @@ public sealed class JourneyEndToEndTests(UsageHost host)
         await using var context = await host.Dashboard.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await BrowserSteps.SignInAsync(page, "/keys", admin, shots, "1-signin");
-        var secret = await CreateKeyAsync(page, "journey-app");
-        await shots.TakeAsync(page, "2-key");
-
-        await page.GotoAsync("/routes");
-        await BrowserSteps.WaitInteractiveAsync(page);
-        await CreateRouteAsync(page);
-        await shots.TakeAsync(page, "3-route");
-
-        await page.GotoAsync("/prompts");
+        // The prompt moves come first: the data plane serves the call only once its snapshot has the
+        // route created after them, and a snapshot is one config version, so the call must get v1.
+        // (Moved last, the call could race the rollback: a snapshot taken between the two moves serves v2.)
+        await BrowserSteps.SignInAsync(page, "/prompts", admin, shots, "1-signin");
         await page.GetByRole(AriaRole.Link, new() { Name = "greet" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "greet" })).ToBeVisibleAsync();
         await BrowserSteps.WaitInteractiveAsync(page);
         await PromoteThenRollBackAsync(page);
-        await shots.TakeAsync(page, "4-prompt");
+        await shots.TakeAsync(page, "2-prompt");
+
+        await page.GotoAsync("/keys");
+        await BrowserSteps.WaitInteractiveAsync(page);
+        var secret = await CreateKeyAsync(page, "journey-app");
+        await shots.TakeAsync(page, "3-key");
+
+        await page.GotoAsync("/routes");
+        await BrowserSteps.WaitInteractiveAsync(page);
+        await CreateRouteAsync(page);
+        await shots.TakeAsync(page, "4-route");
 
         using var response = await CallUntilServedAsync(secret);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -111,8 +115,7 @@ public sealed class JourneyEndToEndTests(UsageHost host)
 
     private static async Task<string> CreateKeyAsync(IPage page, string name)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await BrowserSteps.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create key" }));
         await dialog.GetByLabel("Name").FillAsync(name);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         var secretInput = page.GetByTestId("secret-value");
@@ -125,8 +128,7 @@ public sealed class JourneyEndToEndTests(UsageHost host)
 
     private static async Task CreateRouteAsync(IPage page)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create route" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await BrowserSteps.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create route" }));
         await dialog.GetByTestId("route-name").FillAsync("support_chat");
         await dialog.GetByTestId("candidate-model").Nth(0).FillAsync("sim/big");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add candidate" }).ClickAsync();

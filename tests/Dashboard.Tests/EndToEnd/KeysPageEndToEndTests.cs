@@ -24,8 +24,7 @@ public sealed class KeysPageEndToEndTests(DashboardHost host)
         await Expect(page.GetByText("No keys match.")).ToBeVisibleAsync();
         await shots.TakeAsync(page, "keys-empty");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await BrowserSteps.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create key" }));
         await dialog.GetByLabel("Name").FillAsync(name);
         await dialog.GetByLabel("Requests per minute").FillAsync("120");
         await shots.TakeAsync(page, "keys-create");

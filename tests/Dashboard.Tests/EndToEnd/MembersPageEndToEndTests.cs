@@ -29,8 +29,7 @@ public sealed class MembersPageEndToEndTests(DashboardHost host)
         await Expect(owner.GetByText("No pending invitations.")).ToBeVisibleAsync();
         await desktop.TakeAsync(owner, "members");
 
-        await owner.GetByTestId("invite").ClickAsync();
-        var dialog = owner.GetByRole(AriaRole.Dialog);
+        var dialog = await BrowserSteps.OpenDialogAsync(owner.GetByTestId("invite"));
         await dialog.GetByLabel("E-mail").FillAsync(email);
         await dialog.Locator(".mud-select").Filter(new() { HasText = "Role" }).First.ClickAsync();
         await owner.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "admin" }).ClickAsync();

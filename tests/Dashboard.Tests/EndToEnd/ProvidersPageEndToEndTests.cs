@@ -25,8 +25,7 @@ public sealed class ProvidersPageEndToEndTests(DashboardHost host)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Providers & models" })).ToBeVisibleAsync();
         await Expect(page.GetByText("No providers yet.")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add provider" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await BrowserSteps.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Add provider" }));
         await dialog.GetByTestId("provider-name").FillAsync(provider);
 
         // Port 9 (discard) on loopback: nothing listens there, so the test must fail to connect.
@@ -40,7 +39,7 @@ public sealed class ProvidersPageEndToEndTests(DashboardHost host)
         await Expect(providerRow).ToContainTextAsync(provider);
         await Expect(providerRow).ToContainTextAsync("set");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add model" }).ClickAsync();
+        await BrowserSteps.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Add model" }));
         await dialog.GetByTestId("model-name").FillAsync($"{provider}/small");
         await dialog.GetByTestId("model-context").FillAsync("8000");
         await dialog.GetByTestId("model-max-output").FillAsync("1000");

@@ -40,8 +40,7 @@ public sealed class RoutesPageEndToEndTests(DashboardHost host)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Routes & tiers" })).ToBeVisibleAsync();
         await Expect(page.GetByText("No routes match.")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create route" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await BrowserSteps.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create route" }));
         await dialog.GetByTestId("route-name").FillAsync("support");
         await dialog.GetByTestId("candidate-model").Nth(0).FillAsync("p1/fast");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add candidate" }).ClickAsync();

@@ -26,8 +26,7 @@ public sealed class TiersEndToEndTests(DashboardHost host)
 
         await BrowserSteps.SignInAsync(page, "/routes", $"owner@{slug}.test");
         await Expect(page.GetByText("No tiers yet.")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create tier" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await BrowserSteps.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create tier" }));
         await dialog.GetByTestId("tier-name").FillAsync("premium");
         await dialog.GetByTestId("tier-model").Nth(0).FillAsync("p1/fast");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add model" }).ClickAsync();
