@@ -2,7 +2,7 @@ using MudBlazor;
 
 namespace Platform.Dashboard.Components;
 
-/// <summary>The dashboard's one way to ask before a destructive action.</summary>
+/// <summary>The dashboard's message boxes: asking before a destructive action, and saying why one cannot be done.</summary>
 public static class DialogServiceExtensions
 {
     /// <summary>
@@ -20,5 +20,12 @@ public static class DialogServiceExtensions
             CancelText = "Cancel",
         });
         return answer == true;
+    }
+
+    /// <summary>A message box with only OK: why an action cannot be done now.</summary>
+    public static async Task InformAsync(this IDialogService dialogs, string title, string message)
+    {
+        ArgumentNullException.ThrowIfNull(dialogs);
+        await dialogs.ShowMessageBoxAsync(new MessageBoxOptions { Title = title, Message = message, YesText = "OK" });
     }
 }

@@ -105,12 +105,9 @@ public sealed partial class FallbackPoliciesPage : OperationComponentBase
         if (routes.Count > 0)
         {
             // The operation refuses it too; saying so before asking spares a pointless confirmation.
-            await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-            {
-                Title = $"{policy.Name} is in use",
-                Message = $"Routes {string.Join(", ", routes)} use this policy. Give them another policy (or none) first, then delete it.",
-                YesText = "OK",
-            });
+            await Dialogs.InformAsync(
+                $"{policy.Name} is in use",
+                $"Routes {string.Join(", ", routes)} use this policy. Give them another policy (or none) first, then delete it.");
             return;
         }
 

@@ -102,12 +102,9 @@ public sealed partial class TierSection : OperationComponentBase
         if (routes.Count > 0)
         {
             // The operation refuses it too; saying so before asking spares a pointless confirmation.
-            await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-            {
-                Title = $"Tier {tier.Name} is in use",
-                Message = $"Routes {string.Join(", ", routes)} are on this tier. Move them to another tier or to candidates first, then delete it.",
-                YesText = "OK",
-            });
+            await Dialogs.InformAsync(
+                $"Tier {tier.Name} is in use",
+                $"Routes {string.Join(", ", routes)} are on this tier. Move them to another tier or to candidates first, then delete it.");
             return;
         }
 
