@@ -85,7 +85,17 @@ public sealed class JourneyEndToEndTests(UsageHost host)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
         var lines = await File.ReadAllLinesAsync(await download.PathAsync());
         var journey = Assert.Single(lines, l => l.StartsWith("group,journey,", StringComparison.Ordinal)).Split(',');
-        Assert.Equal(("1", call.CostNanoUsd.ToString(System.Globalization.CultureInfo.InvariantCulture)), (journey[4], journey[^1]));
+        // Every recorded call of the feature counts, the refused ones from before the data plane had
+        // the key and route included (they cost nothing): the CSV must equal the records.
+        await using (var db = await host.Dashboard.TenantDbAsync(slug))
+        {
+            var recorded = await db.UsageEvents.AsNoTracking().Where(e => e.Feature == "journey").ToListAsync();
+            Assert.Equal(call.CostNanoUsd, recorded.Sum(e => e.CostNanoUsd));
+            Assert.Equal(
+                (recorded.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), call.CostNanoUsd.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                (journey[4], journey[^1]));
+        }
+
         Assert.True(call.CostNanoUsd > 0, "the served call was priced");
     }
 
