@@ -18,8 +18,12 @@
 #   BUILD=0            1 builds the three projects first
 #   KEEP=0             1 keeps the temp folder (logs, database, nginx config) after the run
 #   DP_ARGS=           extra data-plane arguments, e.g. --DataPlane:RecordUsage=false
+#   DP_ENV=            extra environment of the data plane only, e.g. DOTNET_gcServer=0 (DOTNET_* variables
+#                      exported to this script reach every process, the simulator included)
 #   PROFILE=0          1: after the checks, print the data plane's pid and only run wrk (CONNECTIONS connections)
-#                      against it for PROFILE_SECONDS (60) so a profiler can attach; no measurements, no report
+#                      against it for PROFILE_SECONDS (60) so a profiler can attach; no measurements, no report;
+#                      PROFILE_WARMUP=N runs wrk N seconds first, unmeasured (JIT tiering, pools);
+#                      PROFILE_TARGET=nginx profiles the nginx worker instead, for reference
 # Targets are 127.0.0.1 only. Every process this script starts is stopped on exit, even on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +44,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Runtime knobs that change the numbers (DOTNET_ThreadPool_*, DOTNET_gcServer, ...) are part of the command.
 dotnet_env="$(env | grep -E '^(DOTNET_|COMPlus_)' | grep -v -E '^DOTNET_(CLI_|NOLOGO=|GENERATE_ASPNET_CERTIFICATE=|SKIP_FIRST_TIME_EXPERIENCE=|ROOT)' | sort | tr '\n' ' ' || true)"
 command_line="$(printf '%q ' env $dotnet_env DURATION="$DURATION" WARMUP="$WARMUP" CONNECTIONS="$CONNECTIONS" WRK_THREADS="$WRK_THREADS" \
-  TTFT_REQUESTS="$TTFT_REQUESTS" DP_CPU="$DP_CPU" LOAD_CPU="$LOAD_CPU" DP_ARGS="${DP_ARGS:-}" bench/load.sh)"
+  TTFT_REQUESTS="$TTFT_REQUESTS" DP_CPU="$DP_CPU" LOAD_CPU="$LOAD_CPU" DP_ARGS="${DP_ARGS:-}" DP_ENV="${DP_ENV:-}" bench/load.sh)"
 
 for tool in dotnet wrk nginx taskset python3 curl; do
   command -v "$tool" >/dev/null || { echo "load.sh: '$tool' is missing (apt-get install -y wrk nginx-light util-linux python3 curl)" >&2; exit 2; }
@@ -115,7 +119,7 @@ dotnet "$controlplane" config apply bench/bench.yaml --allow-plaintext-keys --Da
   || { cat "$work/config.log" >&2; exit 1; }
 
 echo "==> data plane on 127.0.0.1:$DP_PORT (core $DP_CPU)"
-(cd "$root/src/DataPlane" && exec taskset -c "$DP_CPU" dotnet "$dataplane" --urls="http://127.0.0.1:$DP_PORT" \
+(cd "$root/src/DataPlane" && exec env ${DP_ENV:-} taskset -c "$DP_CPU" dotnet "$dataplane" --urls="http://127.0.0.1:$DP_PORT" \
   --Database:Provider=Sqlite --Database:DataDirectory="$work/data" --Logging:LogLevel:Default=Warning ${DP_ARGS:-}) >"$work/dataplane.log" 2>&1 &
 pids+=("$!")
 
@@ -177,19 +181,27 @@ check nginx "$NGINX_PORT" gpt-4o-mini
 check dataplane "$DP_PORT" route:bench
 
 if [[ "${PROFILE:-0}" == 1 ]]; then
-  dp_pid="${pids[1]}"
+  dp_pid="${pids[1]}" target_port="$DP_PORT" target_model=route:bench
+  if [[ "${PROFILE_TARGET:-dataplane}" == nginx ]]; then
+    dp_pid="$(pgrep -P "${pids[2]}" | head -1)" target_port="$NGINX_PORT" target_model=gpt-4o-mini
+  fi
   echo "$dp_pid" >"$work/dataplane.pid"
-  echo "==> PROFILE: data plane pid $dp_pid (also in $work/dataplane.pid); wrk, $CONNECTIONS connections, ${PROFILE_SECONDS:-60}s"
+  echo "==> PROFILE: ${PROFILE_TARGET:-dataplane} pid $dp_pid (also in $work/dataplane.pid); wrk, $CONNECTIONS connections, ${PROFILE_SECONDS:-60}s"
   cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$dp_pid/stat"; }
+  if (( ${PROFILE_WARMUP:-0} > 0 )); then
+    echo "    warm-up: ${PROFILE_WARMUP}s, not measured"
+    BENCH_MODEL="$target_model" timeout $((PROFILE_WARMUP + 30)) taskset -c "$LOAD_CPU" \
+      wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${PROFILE_WARMUP}s" -s bench/chat.lua "http://127.0.0.1:$target_port" >/dev/null 2>&1 || true
+  fi
   ticks_before="$(cpu_ticks)"
-  BENCH_MODEL=route:bench timeout $((${PROFILE_SECONDS:-60} + 30)) taskset -c "$LOAD_CPU" \
-    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${PROFILE_SECONDS:-60}s" --latency -s bench/chat.lua "http://127.0.0.1:$DP_PORT" >"$work/wrk-profile.txt" 2>&1
+  BENCH_MODEL="$target_model" timeout $((${PROFILE_SECONDS:-60} + 30)) taskset -c "$LOAD_CPU" \
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${PROFILE_SECONDS:-60}s" --latency -s bench/chat.lua "http://127.0.0.1:$target_port" >"$work/wrk-profile.txt" 2>&1
   line="$(grep '^RESULT ' "$work/wrk-profile.txt" | tail -1)"
   echo "$line"
   # CPU time the data plane used per request: robust to other load on the machine, unlike req/s.
   requests="$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")"
   awk -v t="$(( $(cpu_ticks) - ticks_before ))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-    'BEGIN { printf "PROFILE data-plane CPU: %.1f s for %d requests = %.0f us/request\n", t / hz, n, (n > 0 ? 1e6 * t / hz / n : 0) }'
+    'BEGIN { printf "PROFILE target CPU: %.1f s for %d requests = %.0f us/request\n", t / hz, n, (n > 0 ? 1e6 * t / hz / n : 0) }'
   exit 0
 fi
 
@@ -222,6 +234,7 @@ ttft_run() { # label port model
 
 echo "==> (a) added latency, 1 connection"
 wrk_run direct1 "$SIM_PORT" gpt-4o-mini 1
+wrk_run nginx1 "$NGINX_PORT" gpt-4o-mini 1
 wrk_run dataplane1 "$DP_PORT" route:bench 1
 echo "==> (b) throughput, $CONNECTIONS connections"
 wrk_run directN "$SIM_PORT" gpt-4o-mini "$CONNECTIONS"
@@ -239,6 +252,8 @@ r() { echo "${result[$1]}"; }
 
 added_p50="$(diff_us "$(r dataplane1.p50_us)" "$(r direct1.p50_us)")"
 added_p99="$(diff_us "$(r dataplane1.p99_us)" "$(r direct1.p99_us)")"
+nginx_added_p50="$(diff_us "$(r nginx1.p50_us)" "$(r direct1.p50_us)")"
+nginx_added_p99="$(diff_us "$(r nginx1.p99_us)" "$(r direct1.p99_us)")"
 ratio="$(awk -v a="$(r dataplaneN.rps)" -v b="$(r nginxN.rps)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
 ttft_p50="$(diff_us "$(r ttftDataplane.ttft_p50_us)" "$(r ttftDirect.ttft_p50_us)")"
 ttft_p99="$(diff_us "$(r ttftDataplane.ttft_p99_us)" "$(r ttftDirect.ttft_p99_us)")"
@@ -265,11 +280,13 @@ report="bench/results/$stamp.md"
   echo
   echo "| path | req/s | p50 µs | p90 µs | p99 µs | errors |"
   echo "|---|---:|---:|---:|---:|---:|"
-  for label in direct1 dataplane1; do
-    echo "| $([[ $label == direct1 ]] && echo "simulator direct" || echo "through the data plane") | $(r $label.rps) | $(r $label.p50_us) | $(r $label.p90_us) | $(r $label.p99_us) | $(r $label.errors) |"
+  for label in direct1 nginx1 dataplane1; do
+    case "$label" in direct1) name="simulator direct" ;; nginx1) name="through nginx (reference)" ;; *) name="through the data plane" ;; esac
+    echo "| $name | $(r $label.rps) | $(r $label.p50_us) | $(r $label.p90_us) | $(r $label.p99_us) | $(r $label.errors) |"
   done
   echo
   echo "Added by the data plane: **p50 $added_p50 µs** (target ≤ 100: $(verdict "$added_p50" 100 le)), **p99 $added_p99 µs** (target ≤ 250: $(verdict "$added_p99" 250 le))."
+  echo "Added by nginx on the same path, for reference: p50 $nginx_added_p50 µs, p99 $nginx_added_p99 µs (the floor of the extra hop across cores)."
   echo
   echo "## (b) Throughput, $CONNECTIONS connections, $WRK_THREADS wrk thread(s), non-streaming (${DURATION}s)"
   echo

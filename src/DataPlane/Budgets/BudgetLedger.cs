@@ -145,8 +145,10 @@ internal sealed partial class BudgetLedger(
     {
         try
         {
-            // A read that outlives the timeout still lands in the entry when it finishes.
-            await TryReadAsync(entry, CancellationToken.None).WaitAsync(_options.LoadTimeout, time);
+            // A read that outlives the timeout still lands in the entry when it finishes. It runs on the
+            // thread pool: SQLite answers synchronously, and a call may be on a socket event thread (InlineIo),
+            // which must never wait on the database; off that thread the timeout also holds on SQLite.
+            await Task.Run(() => TryReadAsync(entry, CancellationToken.None)).WaitAsync(_options.LoadTimeout, time);
         }
         catch (TimeoutException)
         {

@@ -3,6 +3,7 @@ using Platform.DataPlane.Budgets;
 using Platform.DataPlane.Caching;
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Routing;
+using Platform.Shared.Domain;
 
 namespace Platform.DataPlane.Endpoints;
 
@@ -12,7 +13,7 @@ namespace Platform.DataPlane.Endpoints;
 /// </summary>
 internal sealed class CallContext(string endpoint, Dialect dialect, DateTime startedAt)
 {
-    public string RequestId { get; } = "req_" + Guid.CreateVersion7().ToString("N");
+    public string RequestId { get; } = "req_" + Ids.NewVersion7().ToString("N");
 
     public string Endpoint { get; } = endpoint;
 

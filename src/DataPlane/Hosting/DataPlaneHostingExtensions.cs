@@ -14,9 +14,12 @@ namespace Platform.DataPlane.Hosting;
 
 internal static class DataPlaneHostingExtensions
 {
+    private const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     public static WebApplicationBuilder AddDataPlane(this WebApplicationBuilder builder)
     {
         builder.AddPlatformObservability("platform-dataplane");
+        builder.UseInlineIo();
         builder.Services.AddOptions<DataPlaneOptions>()
             .Bind(builder.Configuration.GetSection(DataPlaneOptions.Section))
             .Validate(o => o.MaxRequestBodyBytes > 0, "DataPlane options must be positive.")
@@ -36,6 +39,21 @@ internal static class DataPlaneHostingExtensions
         builder.Services.AddResponseCache(builder.Configuration);
         builder.Services.AddDataPlaneEndpoints();
         return builder;
+    }
+
+    /// <summary>
+    /// <see cref="DataPlaneOptions.InlineIo"/>. The runtime reads its switch once, when the first socket is
+    /// made, so it is set here, before the host builds; a value already in the environment wins.
+    /// </summary>
+    private static void UseInlineIo(this WebApplicationBuilder builder)
+    {
+        var inline = builder.Configuration.GetValue($"{DataPlaneOptions.Section}:{nameof(DataPlaneOptions.InlineIo)}", true);
+        if (inline && Environment.GetEnvironmentVariable(InlineSocketCompletions) is null)
+        {
+            Environment.SetEnvironmentVariable(InlineSocketCompletions, "1");
+        }
+
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = inline);
     }
 
     public static WebApplication MapDataPlane(this WebApplication app)

@@ -19,4 +19,14 @@ internal sealed record DataPlaneOptions
     /// not yet written survive the process being killed. Off only to measure what it costs.
     /// </summary>
     public bool UsageJournal { get; init; } = true;
+
+    /// <summary>
+    /// Run request code on the socket event threads (default): Kestrel's inline scheduling plus the
+    /// runtime's inline socket completions, so a proxied call is not handed between threads four times.
+    /// That is how nginx works, and it cut the data plane's CPU per call by a fifth on one core
+    /// (bench/README.md). The price is the event loop's rule: nothing on the request path may block,
+    /// so the few database reads a call can trigger run on the thread pool. Off restores the
+    /// thread-pool hand-offs.
+    /// </summary>
+    public bool InlineIo { get; init; } = true;
 }

@@ -201,7 +201,7 @@ public sealed partial class PlatformDbContext(
 
         if (state == EntityState.Modified)
         {
-            entity.ConcurrencyStamp = Guid.NewGuid();
+            entity.ConcurrencyStamp = Ids.NewRandom();
         }
     }
 }

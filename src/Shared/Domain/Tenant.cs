@@ -2,7 +2,7 @@ namespace Platform.Shared.Domain;
 
 public sealed class Tenant : IGlobalEntity
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewVersion7();
 
     /// <summary>URL-safe unique name, e.g. <c>demo</c>.</summary>
     public required string Slug { get; set; }

@@ -3,7 +3,7 @@ namespace Platform.Shared.Domain;
 /// <summary>Common columns of tenant-owned rows.</summary>
 public abstract class TenantEntity : ITenantOwned
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewVersion7();
 
     public Guid TenantId { get; set; }
 
@@ -12,5 +12,5 @@ public abstract class TenantEntity : ITenantOwned
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Optimistic concurrency token, renewed on every save (an ETag for the API).</summary>
-    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+    public Guid ConcurrencyStamp { get; set; } = Ids.NewRandom();
 }
