@@ -19,6 +19,9 @@ internal sealed partial class PolicyCompiler(
     public async Task<CompiledTenant> LoadTenantAsync(TenantVersion tenant, CancellationToken cancellationToken)
     {
         var document = await reader.ReadTenantAsync(tenant, cancellationToken);
+        // On SQL Server the read completes on a socket event thread, which runs request code (InlineIo):
+        // the compile, milliseconds for a big tenant, goes to the thread pool instead of holding it.
+        await Task.Yield();
         return Compile(document);
     }
 

@@ -137,6 +137,7 @@ internal sealed partial class PolicyLoader(
         }
 
         var keys = await reader.ReadKeysAsync(cancellationToken);
+        await Task.Yield(); // off a socket event thread before building the snapshot (see PolicyCompiler.LoadTenantAsync)
         var now = time.GetUtcNow().UtcDateTime;
         var snapshot = BuildSnapshot(tenants, keys, now, fromLastKnownGood: false);
 
