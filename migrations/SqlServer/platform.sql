@@ -1635,3 +1635,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124153820_UsageEventsTenantIndexCovered'
+)
+BEGIN
+    DROP INDEX [IX_UsageEvents_TenantId] ON [UsageEvents];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124153820_UsageEventsTenantIndexCovered'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124153820_UsageEventsTenantIndexCovered', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

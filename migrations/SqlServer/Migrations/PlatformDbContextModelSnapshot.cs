@@ -1874,8 +1874,6 @@ namespace Platform.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RolledUp");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "StartedAt");
 
                     b.ToTable("UsageEvents");

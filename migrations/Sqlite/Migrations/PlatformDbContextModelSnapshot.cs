@@ -1858,8 +1858,6 @@ namespace Platform.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RolledUp");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "StartedAt");
 
                     b.ToTable("UsageEvents");

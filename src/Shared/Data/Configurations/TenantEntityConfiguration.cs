@@ -12,9 +12,19 @@ internal abstract class TenantEntityConfiguration<T> : IEntityTypeConfiguration<
     {
         builder.HasKey(e => e.Id);
         builder.Property(e => e.ConcurrencyStamp).IsConcurrencyToken();
-        builder.HasIndex(e => e.TenantId);
+        if (IndexTenantAlone)
+        {
+            builder.HasIndex(e => e.TenantId);
+        }
+
         ConfigureEntity(builder);
     }
+
+    /// <summary>
+    /// False when the entity has another index that leads with the tenant: the lone one would only cost
+    /// a B-tree insert per row.
+    /// </summary>
+    protected virtual bool IndexTenantAlone => true;
 
     protected abstract void ConfigureEntity(EntityTypeBuilder<T> builder);
 }
