@@ -181,13 +181,13 @@ check nginx "$NGINX_PORT" gpt-4o-mini
 check dataplane "$DP_PORT" route:bench
 
 if [[ "${PROFILE:-0}" == 1 ]]; then
-  dp_pid="${pids[1]}" target_port="$DP_PORT" target_model=route:bench
+  target_pid="${pids[1]}" target_port="$DP_PORT" target_model=route:bench
   if [[ "${PROFILE_TARGET:-dataplane}" == nginx ]]; then
-    dp_pid="$(pgrep -P "${pids[2]}" | head -1)" target_port="$NGINX_PORT" target_model=gpt-4o-mini
+    target_pid="$(pgrep -P "${pids[2]}" | head -1)" target_port="$NGINX_PORT" target_model=gpt-4o-mini
   fi
-  echo "$dp_pid" >"$work/dataplane.pid"
-  echo "==> PROFILE: ${PROFILE_TARGET:-dataplane} pid $dp_pid (also in $work/dataplane.pid); wrk, $CONNECTIONS connections, ${PROFILE_SECONDS:-60}s"
-  cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$dp_pid/stat"; }
+  echo "$target_pid" >"$work/target.pid"
+  echo "==> PROFILE: ${PROFILE_TARGET:-dataplane} pid $target_pid (also in $work/target.pid); wrk, $CONNECTIONS connections, ${PROFILE_SECONDS:-60}s"
+  cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$target_pid/stat"; }
   if (( ${PROFILE_WARMUP:-0} > 0 )); then
     echo "    warm-up: ${PROFILE_WARMUP}s, not measured"
     BENCH_MODEL="$target_model" timeout $((PROFILE_WARMUP + 30)) taskset -c "$LOAD_CPU" \
@@ -198,7 +198,7 @@ if [[ "${PROFILE:-0}" == 1 ]]; then
     wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${PROFILE_SECONDS:-60}s" --latency -s bench/chat.lua "http://127.0.0.1:$target_port" >"$work/wrk-profile.txt" 2>&1
   line="$(grep '^RESULT ' "$work/wrk-profile.txt" | tail -1)"
   echo "$line"
-  # CPU time the data plane used per request: robust to other load on the machine, unlike req/s.
+  # CPU time the profiled process used per request: robust to other load on the machine, unlike req/s.
   requests="$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")"
   awk -v t="$(( $(cpu_ticks) - ticks_before ))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
     'BEGIN { printf "PROFILE target CPU: %.1f s for %d requests = %.0f us/request\n", t / hz, n, (n > 0 ? 1e6 * t / hz / n : 0) }'

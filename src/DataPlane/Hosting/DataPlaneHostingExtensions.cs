@@ -47,7 +47,7 @@ internal static class DataPlaneHostingExtensions
     /// </summary>
     private static void UseInlineIo(this WebApplicationBuilder builder)
     {
-        var inline = builder.Configuration.GetValue($"{DataPlaneOptions.Section}:{nameof(DataPlaneOptions.InlineIo)}", true);
+        var inline = (builder.Configuration.GetSection(DataPlaneOptions.Section).Get<DataPlaneOptions>() ?? new()).InlineIo;
         if (inline && Environment.GetEnvironmentVariable(InlineSocketCompletions) is null)
         {
             Environment.SetEnvironmentVariable(InlineSocketCompletions, "1");
