@@ -2,7 +2,7 @@
 # Load benchmark of the data plane against the loopback upstream simulator, with nginx as the reference
 # proxy. See bench/README.md for what is measured and how to read it.
 #
-#   dotnet build -c Release src/ControlPlane && dotnet build -c Release src/DataPlane && dotnet build -c Release tests/Simulator
+#   for p in src/ControlPlane src/DataPlane tests/Simulator bench/Floor; do dotnet build -c Release $p; done
 #   bench/load.sh                       # full run, ~2.5 min
 #   DURATION=3 WARMUP=1 bench/load.sh   # smoke run, ~1 min
 #
@@ -23,7 +23,7 @@
 #   PROFILE=0          1: after the checks, print the data plane's pid and only run wrk (CONNECTIONS connections)
 #                      against it for PROFILE_SECONDS (60) so a profiler can attach; no measurements, no report;
 #                      PROFILE_WARMUP=N runs wrk N seconds first, unmeasured (JIT tiering, pools);
-#                      PROFILE_TARGET=nginx profiles the nginx worker instead, for reference
+#                      PROFILE_TARGET=nginx, floor-httpclient or floor-sockets profiles that process instead
 # Targets are 127.0.0.1 only. Every process this script starts is stopped on exit, even on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,12 +55,13 @@ dll() { echo "$root/$1/bin/$CONFIGURATION/net10.0/$2.dll"; }
 simulator="$(dll tests/Simulator Platform.Simulator)"
 controlplane="$(dll src/ControlPlane Platform.ControlPlane)"
 dataplane="$(dll src/DataPlane Platform.DataPlane)"
+floor="$(dll bench/Floor Platform.Bench.Floor)"
 if [[ "$BUILD" == 1 ]]; then
-  for project in src/ControlPlane src/DataPlane tests/Simulator; do
+  for project in src/ControlPlane src/DataPlane tests/Simulator bench/Floor; do
     dotnet build "$project" -c "$CONFIGURATION" --nologo -v quiet -clp:ErrorsOnly
   done
 fi
-for file in "$simulator" "$controlplane" "$dataplane"; do
+for file in "$simulator" "$controlplane" "$dataplane" "$floor"; do
   [[ -f "$file" ]] || { echo "load.sh: $file is missing; build first (or BUILD=1)" >&2; exit 2; }
 done
 
@@ -92,8 +93,10 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 SIM_PORT="$(free_port)"
 DP_PORT="$(free_port)"
 NGINX_PORT="$(free_port)"
-while [[ "$DP_PORT" == "$SIM_PORT" ]]; do DP_PORT="$(free_port)"; done
-while [[ "$NGINX_PORT" == "$SIM_PORT" || "$NGINX_PORT" == "$DP_PORT" ]]; do NGINX_PORT="$(free_port)"; done
+FLOOR_HTTP_PORT="$(free_port)"
+FLOOR_SOCKETS_PORT="$(free_port)"
+ports=("$SIM_PORT" "$DP_PORT" "$NGINX_PORT" "$FLOOR_HTTP_PORT" "$FLOOR_SOCKETS_PORT")
+[[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" == "${#ports[@]}" ]] || { echo "load.sh: two free ports collided; run again" >&2; exit 1; }
 export SIMULATOR_URL="http://127.0.0.1:$SIM_PORT"
 
 wait_ready() { # name url
@@ -122,6 +125,18 @@ echo "==> data plane on 127.0.0.1:$DP_PORT (core $DP_CPU)"
 (cd "$root/src/DataPlane" && exec env ${DP_ENV:-} taskset -c "$DP_CPU" dotnet "$dataplane" --urls="http://127.0.0.1:$DP_PORT" \
   --Database:Provider=Sqlite --Database:DataDirectory="$work/data" --Logging:LogLevel:Default=Warning ${DP_ARGS:-}) >"$work/dataplane.log" 2>&1 &
 pids+=("$!")
+dataplane_pid="$!"
+
+# The floor: Kestrel forwarding with no product code, once with HttpClient and once with bare sockets (bench/Floor).
+for client in httpclient sockets; do
+  port="$FLOOR_HTTP_PORT"
+  [[ "$client" == sockets ]] && port="$FLOOR_SOCKETS_PORT"
+  echo "==> floor ($client) on 127.0.0.1:$port (core $DP_CPU)"
+  (cd "$root/bench/Floor" && exec env FLOOR_UPSTREAM="$SIMULATOR_URL" FLOOR_CLIENT="$client" ${DP_ENV:-} \
+    taskset -c "$DP_CPU" dotnet "$floor" --urls="http://127.0.0.1:$port") >"$work/floor-$client.log" 2>&1 &
+  pids+=("$!")
+  declare "floor_${client}_pid=$!" "floor_${client}_port=$port"
+done
 
 echo "==> nginx on 127.0.0.1:$NGINX_PORT (core $DP_CPU)"
 mkdir -p "$work/nginx/logs" "$work/nginx/tmp"
@@ -163,10 +178,13 @@ http {
 NGINX
 taskset -c "$DP_CPU" "$nginx_bin" -c "$work/nginx/nginx.conf" -p "$work/nginx" -e "$work/nginx/logs/error.log" >"$work/nginx.log" 2>&1 &
 pids+=("$!")
+nginx_master_pid="$!"
 
 wait_ready simulator "$SIMULATOR_URL/v1/models"
 wait_ready dataplane "http://127.0.0.1:$DP_PORT/readyz"
 wait_ready nginx "http://127.0.0.1:$NGINX_PORT/v1/models"
+wait_ready floor-httpclient "http://127.0.0.1:$FLOOR_HTTP_PORT/readyz"
+wait_ready floor-sockets "http://127.0.0.1:$FLOOR_SOCKETS_PORT/readyz"
 
 # One call through each path, so a misconfiguration fails here and not as a wall of non-2xx.
 check() { # name port model
@@ -179,12 +197,17 @@ check() { # name port model
 check simulator "$SIM_PORT" gpt-4o-mini
 check nginx "$NGINX_PORT" gpt-4o-mini
 check dataplane "$DP_PORT" route:bench
+check floor-httpclient "$FLOOR_HTTP_PORT" gpt-4o-mini
+check floor-sockets "$FLOOR_SOCKETS_PORT" gpt-4o-mini
 
 if [[ "${PROFILE:-0}" == 1 ]]; then
-  target_pid="${pids[1]}" target_port="$DP_PORT" target_model=route:bench
-  if [[ "${PROFILE_TARGET:-dataplane}" == nginx ]]; then
-    target_pid="$(pgrep -P "${pids[2]}" | head -1)" target_port="$NGINX_PORT" target_model=gpt-4o-mini
-  fi
+  case "${PROFILE_TARGET:-dataplane}" in
+    dataplane) target_pid="$dataplane_pid" target_port="$DP_PORT" target_model=route:bench ;;
+    nginx) target_pid="$(pgrep -P "$nginx_master_pid" | head -1)" target_port="$NGINX_PORT" target_model=gpt-4o-mini ;;
+    floor-httpclient) target_pid="$floor_httpclient_pid" target_port="$floor_httpclient_port" target_model=gpt-4o-mini ;;
+    floor-sockets) target_pid="$floor_sockets_pid" target_port="$floor_sockets_port" target_model=gpt-4o-mini ;;
+    *) echo "load.sh: PROFILE_TARGET is dataplane, nginx, floor-httpclient or floor-sockets" >&2; exit 2 ;;
+  esac
   echo "$target_pid" >"$work/target.pid"
   echo "==> PROFILE: ${PROFILE_TARGET:-dataplane} pid $target_pid (also in $work/target.pid); wrk, $CONNECTIONS connections, ${PROFILE_SECONDS:-60}s"
   cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$target_pid/stat"; }
@@ -236,10 +259,14 @@ echo "==> (a) added latency, 1 connection"
 wrk_run direct1 "$SIM_PORT" gpt-4o-mini 1
 wrk_run nginx1 "$NGINX_PORT" gpt-4o-mini 1
 wrk_run dataplane1 "$DP_PORT" route:bench 1
+wrk_run floorHttp1 "$FLOOR_HTTP_PORT" gpt-4o-mini 1
+wrk_run floorSockets1 "$FLOOR_SOCKETS_PORT" gpt-4o-mini 1
 echo "==> (b) throughput, $CONNECTIONS connections"
 wrk_run directN "$SIM_PORT" gpt-4o-mini "$CONNECTIONS"
 wrk_run nginxN "$NGINX_PORT" gpt-4o-mini "$CONNECTIONS"
 wrk_run dataplaneN "$DP_PORT" route:bench "$CONNECTIONS"
+wrk_run floorHttpN "$FLOOR_HTTP_PORT" gpt-4o-mini "$CONNECTIONS"
+wrk_run floorSocketsN "$FLOOR_SOCKETS_PORT" gpt-4o-mini "$CONNECTIONS"
 echo "==> (c) streaming time to first token"
 ttft_run ttftDirect "$SIM_PORT" gpt-4o-mini
 ttft_run ttftDataplane "$DP_PORT" route:bench
@@ -249,12 +276,23 @@ us() { awk -v v="$1" 'BEGIN { printf "%.0f", v }'; }
 diff_us() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.0f", a - b }'; }
 verdict() { awk -v v="$1" -v limit="$2" -v dir="$3" 'BEGIN { ok = (dir == "le") ? (v <= limit) : (v >= limit); print ok ? "pass" : "FAIL" }'; }
 r() { echo "${result[$1]}"; }
+added() { echo "$(diff_us "$(r $1.p50_us)" "$(r direct1.p50_us)") / $(diff_us "$(r $1.p99_us)" "$(r direct1.p99_us)")"; }
+nginx_ratio() { awk -v a="$(r $1.rps)" -v b="$(r nginxN.rps)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+path_name() {
+  case "$1" in
+    direct*) echo "simulator direct" ;;
+    nginx*) echo "through nginx (reference)" ;;
+    dataplane*) echo "through the data plane" ;;
+    floorHttp*) echo "floor: Kestrel + HttpClient, no product code" ;;
+    floorSockets*) echo "floor: Kestrel + bare sockets, no product code" ;;
+  esac
+}
 
 added_p50="$(diff_us "$(r dataplane1.p50_us)" "$(r direct1.p50_us)")"
 added_p99="$(diff_us "$(r dataplane1.p99_us)" "$(r direct1.p99_us)")"
 nginx_added_p50="$(diff_us "$(r nginx1.p50_us)" "$(r direct1.p50_us)")"
 nginx_added_p99="$(diff_us "$(r nginx1.p99_us)" "$(r direct1.p99_us)")"
-ratio="$(awk -v a="$(r dataplaneN.rps)" -v b="$(r nginxN.rps)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+ratio="$(nginx_ratio dataplaneN)"
 ttft_p50="$(diff_us "$(r ttftDataplane.ttft_p50_us)" "$(r ttftDirect.ttft_p50_us)")"
 ttft_p99="$(diff_us "$(r ttftDataplane.ttft_p99_us)" "$(r ttftDirect.ttft_p99_us)")"
 cpu_model="$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo | head -1)"
@@ -278,15 +316,15 @@ report="bench/results/$stamp.md"
   echo
   echo "## (a) Added latency, 1 connection, non-streaming (wrk --latency, ${DURATION}s)"
   echo
-  echo "| path | req/s | p50 µs | p90 µs | p99 µs | errors |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  for label in direct1 nginx1 dataplane1; do
-    case "$label" in direct1) name="simulator direct" ;; nginx1) name="through nginx (reference)" ;; *) name="through the data plane" ;; esac
-    echo "| $name | $(r $label.rps) | $(r $label.p50_us) | $(r $label.p90_us) | $(r $label.p99_us) | $(r $label.errors) |"
+  echo "| path | req/s | p50 µs | p90 µs | p99 µs | added p50 / p99 µs | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for label in direct1 nginx1 dataplane1 floorHttp1 floorSockets1; do
+    echo "| $(path_name $label) | $(r $label.rps) | $(r $label.p50_us) | $(r $label.p90_us) | $(r $label.p99_us) | $(added $label) | $(r $label.errors) |"
   done
   echo
   echo "Added by the data plane: **p50 $added_p50 µs** (target ≤ 100: $(verdict "$added_p50" 100 le)), **p99 $added_p99 µs** (target ≤ 250: $(verdict "$added_p99" 250 le))."
   echo "Added by nginx on the same path, for reference: p50 $nginx_added_p50 µs, p99 $nginx_added_p99 µs (the floor of the extra hop across cores)."
+  echo "The two floor rows are Kestrel forwarding with no product code (bench/Floor): what any data plane on this web stack pays."
   echo
   echo "## (b) Throughput, $CONNECTIONS connections, $WRK_THREADS wrk thread(s), non-streaming (${DURATION}s)"
   echo
@@ -295,8 +333,11 @@ report="bench/results/$stamp.md"
   echo "| simulator direct | $(r directN.rps) | $(r directN.p50_us) | $(r directN.p99_us) | $(r directN.errors) |"
   echo "| through nginx (1 worker) | $(r nginxN.rps) | $(r nginxN.p50_us) | $(r nginxN.p99_us) | $(r nginxN.errors) |"
   echo "| through the data plane | $(r dataplaneN.rps) | $(r dataplaneN.p50_us) | $(r dataplaneN.p99_us) | $(r dataplaneN.errors) |"
+  for label in floorHttpN floorSocketsN; do
+    echo "| $(path_name $label) | $(r $label.rps) | $(r $label.p50_us) | $(r $label.p99_us) | $(r $label.errors) |"
+  done
   echo
-  echo "Data plane / nginx: **$ratio** (target ≥ 0.33: $(verdict "$ratio" 0.33 ge))."
+  echo "Data plane / nginx: **$ratio** (target ≥ 0.33: $(verdict "$ratio" 0.33 ge)). Floor / nginx: $(nginx_ratio floorHttpN) with HttpClient, $(nginx_ratio floorSocketsN) with bare sockets."
   echo
   echo "## (c) Streaming time to first token, $TTFT_REQUESTS sequential requests on one keep-alive connection"
   echo
