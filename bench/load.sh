@@ -9,6 +9,8 @@
 # Environment (all optional):
 #   DURATION=10        seconds of each measured wrk run
 #   WARMUP=5           seconds of wrk against each target before it is measured (JIT, pools, connections)
+#   DP_WARMUP=60       seconds of wrk (CONNECTIONS connections) against the data plane once, before any measurement:
+#                      the JIT's tiering and dynamic PGO take about a minute on one core (bench/README.md)
 #   CONNECTIONS=64     connections of the throughput runs
 #   WRK_THREADS=1      wrk threads (wrk shares its core with the simulator)
 #   TTFT_REQUESTS=200  sequential streaming requests per target for time to first token
@@ -31,6 +33,7 @@ root="$PWD"
 
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-5}"
+DP_WARMUP="${DP_WARMUP:-60}"
 CONNECTIONS="${CONNECTIONS:-64}"
 WRK_THREADS="${WRK_THREADS:-1}"
 TTFT_REQUESTS="${TTFT_REQUESTS:-200}"
@@ -43,7 +46,7 @@ export BENCH_KEY="${BENCH_KEY:-plt_bench_0123456789abcdefghijklmnopqrstuvwxyz}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Runtime knobs that change the numbers (DOTNET_ThreadPool_*, DOTNET_gcServer, ...) are part of the command.
 dotnet_env="$(env | grep -E '^(DOTNET_|COMPlus_)' | grep -v -E '^DOTNET_(CLI_|NOLOGO=|GENERATE_ASPNET_CERTIFICATE=|SKIP_FIRST_TIME_EXPERIENCE=|ROOT)' | sort | tr '\n' ' ' || true)"
-command_line="$(printf '%q ' env $dotnet_env DURATION="$DURATION" WARMUP="$WARMUP" CONNECTIONS="$CONNECTIONS" WRK_THREADS="$WRK_THREADS" \
+command_line="$(printf '%q ' env $dotnet_env DURATION="$DURATION" WARMUP="$WARMUP" DP_WARMUP="$DP_WARMUP" CONNECTIONS="$CONNECTIONS" WRK_THREADS="$WRK_THREADS" \
   TTFT_REQUESTS="$TTFT_REQUESTS" DP_CPU="$DP_CPU" LOAD_CPU="$LOAD_CPU" DP_ARGS="${DP_ARGS:-}" DP_ENV="${DP_ENV:-}" bench/load.sh)"
 
 for tool in dotnet wrk nginx taskset python3 curl; do
@@ -255,6 +258,12 @@ ttft_run() { # label port model
   for field in ${line#RESULT }; do result["$1.${field%%=*}"]="${field#*=}"; done
 }
 
+if (( DP_WARMUP > 0 )); then
+  echo "==> data plane warm-up: ${DP_WARMUP}s, $CONNECTIONS connections, not measured"
+  BENCH_MODEL=route:bench timeout $((DP_WARMUP + 30)) taskset -c "$LOAD_CPU" \
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DP_WARMUP}s" -s bench/chat.lua "http://127.0.0.1:$DP_PORT" >/dev/null 2>&1 || true
+fi
+
 echo "==> (a) added latency, 1 connection"
 wrk_run direct1 "$SIM_PORT" gpt-4o-mini 1
 wrk_run nginx1 "$NGINX_PORT" gpt-4o-mini 1
@@ -312,6 +321,7 @@ report="bench/results/$stamp.md"
   echo "| dotnet | $(dotnet --version) (runtime $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }')) |"
   echo "| wrk / nginx | $(wrk -v 2>&1 | head -1 | awk '{ print $2 }') / $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///') |"
   echo "| pinning | data plane and nginx on core $DP_CPU; simulator, wrk and the TTFT client on core $LOAD_CPU |"
+  echo "| warm-up | data plane ${DP_WARMUP}s at $CONNECTIONS connections before its first measurement; every run ${WARMUP}s before it is measured |"
   echo "| command | \`$command_line\` |"
   echo
   echo "## (a) Added latency, 1 connection, non-streaming (wrk --latency, ${DURATION}s)"
