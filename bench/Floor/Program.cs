@@ -3,13 +3,13 @@
 // plane built on Kestrel pays before doing anything; see bench/README.md.
 //
 //   FLOOR_UPSTREAM=http://127.0.0.1:PORT  the upstream (the simulator)
-//   FLOOR_CLIENT=httpclient               forward with HttpClient, configured as the data plane's UpstreamHttpClient
+//   FLOOR_CLIENT=httpclient               forward through the handler the data plane's UpstreamHttpClient uses
 //   FLOOR_CLIENT=sockets                  forward with SocketsHttp1Client: plain HTTP/1.1 on pooled sockets
 //
 // Both set inline I/O as the data plane does by default (DataPlane:InlineIo).
-using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Platform.Bench.Floor;
+using Platform.DataPlane.Providers.Http;
 
 Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 var upstream = new Uri(Environment.GetEnvironmentVariable("FLOOR_UPSTREAM")
@@ -22,17 +22,7 @@ builder.Services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineSche
 var app = builder.Build();
 
 var target = new Uri(upstream, "/v1/chat/completions");
-using var httpClient = new HttpMessageInvoker(new SocketsHttpHandler
-{
-    AllowAutoRedirect = false,
-    AutomaticDecompression = DecompressionMethods.None,
-    UseCookies = false,
-    UseProxy = false,
-    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-    PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
-    ConnectTimeout = TimeSpan.FromSeconds(5),
-    ActivityHeadersPropagator = null,
-});
+using var httpClient = new HttpMessageInvoker(UpstreamHttpClient.CreateHandler());
 var socketsClient = new SocketsHttp1Client(upstream);
 
 app.MapGet("/readyz", () => "ok");
