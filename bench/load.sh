@@ -3,7 +3,7 @@
 # proxy. See bench/README.md for what is measured and how to read it.
 #
 #   for p in src/ControlPlane src/DataPlane tests/Simulator bench/Floor; do dotnet build -c Release $p; done
-#   bench/load.sh                       # full run, ~2.5 min
+#   bench/load.sh                       # full run, ~4.5 min
 #   DURATION=3 WARMUP=1 bench/load.sh   # smoke run, ~1 min
 #
 # Environment (all optional):
@@ -20,8 +20,8 @@
 #   BUILD=0            1 builds the three projects first
 #   KEEP=0             1 keeps the temp folder (logs, database, nginx config) after the run
 #   DP_ARGS=           extra data-plane arguments, e.g. --DataPlane:RecordUsage=false
-#   DP_ENV=            extra environment of the data plane only, e.g. DOTNET_gcServer=0 (DOTNET_* variables
-#                      exported to this script reach every process, the simulator included)
+#   DP_ENV=            extra environment of the data plane and the floors only, e.g. DOTNET_gcServer=0 (DOTNET_*
+#                      variables exported to this script reach every process, the simulator included)
 #   PROFILE=0          1: after the checks, print the data plane's pid and only run wrk (CONNECTIONS connections)
 #                      against it for PROFILE_SECONDS (60) so a profiler can attach; no measurements, no report;
 #                      PROFILE_WARMUP=N runs wrk N seconds first, unmeasured (JIT tiering, pools);
