@@ -29,9 +29,29 @@ internal sealed class SocketsHttp1Client(Uri upstream)
         if (!idle.TryPop(out var socket))
         {
             socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(endPoint, cancellationToken);
         }
 
+        try
+        {
+            if (!socket.Connected)
+            {
+                await socket.ConnectAsync(endPoint, cancellationToken);
+            }
+
+            var answer = await ExchangeAsync(socket, message, cancellationToken);
+            idle.Push(socket);
+            return answer;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<(int Status, ReadOnlyMemory<byte> Body)> ExchangeAsync(
+        Socket socket, byte[] message, CancellationToken cancellationToken)
+    {
         await socket.SendAsync(message, SocketFlags.None, cancellationToken);
         var buffer = new byte[16 * 1024];
         var received = 0;
@@ -43,7 +63,6 @@ internal sealed class SocketsHttp1Client(Uri upstream)
             var read = await socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None, cancellationToken);
             if (read == 0)
             {
-                socket.Dispose();
                 throw new IOException("The upstream closed the connection before the answer was complete.");
             }
 
@@ -59,7 +78,6 @@ internal sealed class SocketsHttp1Client(Uri upstream)
             }
         }
 
-        idle.Push(socket);
         return (status, buffer.AsMemory(bodyStart, contentLength));
     }
 
