@@ -96,9 +96,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 SIM_PORT="$(free_port)"
 DP_PORT="$(free_port)"
 NGINX_PORT="$(free_port)"
-FLOOR_HTTP_PORT="$(free_port)"
-FLOOR_SOCKETS_PORT="$(free_port)"
-ports=("$SIM_PORT" "$DP_PORT" "$NGINX_PORT" "$FLOOR_HTTP_PORT" "$FLOOR_SOCKETS_PORT")
+declare -A floor_port=([httpclient]="$(free_port)" [sockets]="$(free_port)") floor_pid=()
+ports=("$SIM_PORT" "$DP_PORT" "$NGINX_PORT" "${floor_port[@]}")
 [[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" == "${#ports[@]}" ]] || { echo "load.sh: two free ports collided; run again" >&2; exit 1; }
 export SIMULATOR_URL="http://127.0.0.1:$SIM_PORT"
 
@@ -131,14 +130,13 @@ pids+=("$!")
 dataplane_pid="$!"
 
 # The floor: Kestrel forwarding with no product code, once with HttpClient and once with bare sockets (bench/Floor).
-for client in httpclient sockets; do
-  port="$FLOOR_HTTP_PORT"
-  [[ "$client" == sockets ]] && port="$FLOOR_SOCKETS_PORT"
+for client in "${!floor_port[@]}"; do
+  port="${floor_port[$client]}"
   echo "==> floor ($client) on 127.0.0.1:$port (core $DP_CPU)"
   (cd "$root/bench/Floor" && exec env FLOOR_UPSTREAM="$SIMULATOR_URL" FLOOR_CLIENT="$client" ${DP_ENV:-} \
     taskset -c "$DP_CPU" dotnet "$floor" --urls="http://127.0.0.1:$port") >"$work/floor-$client.log" 2>&1 &
   pids+=("$!")
-  declare "floor_${client}_pid=$!" "floor_${client}_port=$port"
+  floor_pid[$client]="$!"
 done
 
 echo "==> nginx on 127.0.0.1:$NGINX_PORT (core $DP_CPU)"
@@ -186,8 +184,7 @@ nginx_master_pid="$!"
 wait_ready simulator "$SIMULATOR_URL/v1/models"
 wait_ready dataplane "http://127.0.0.1:$DP_PORT/readyz"
 wait_ready nginx "http://127.0.0.1:$NGINX_PORT/v1/models"
-wait_ready floor-httpclient "http://127.0.0.1:$FLOOR_HTTP_PORT/readyz"
-wait_ready floor-sockets "http://127.0.0.1:$FLOOR_SOCKETS_PORT/readyz"
+for client in "${!floor_port[@]}"; do wait_ready "floor-$client" "http://127.0.0.1:${floor_port[$client]}/readyz"; done
 
 # One call through each path, so a misconfiguration fails here and not as a wall of non-2xx.
 check() { # name port model
@@ -200,15 +197,15 @@ check() { # name port model
 check simulator "$SIM_PORT" gpt-4o-mini
 check nginx "$NGINX_PORT" gpt-4o-mini
 check dataplane "$DP_PORT" route:bench
-check floor-httpclient "$FLOOR_HTTP_PORT" gpt-4o-mini
-check floor-sockets "$FLOOR_SOCKETS_PORT" gpt-4o-mini
+for client in "${!floor_port[@]}"; do check "floor-$client" "${floor_port[$client]}" gpt-4o-mini; done
 
 if [[ "${PROFILE:-0}" == 1 ]]; then
   case "${PROFILE_TARGET:-dataplane}" in
     dataplane) target_pid="$dataplane_pid" target_port="$DP_PORT" target_model=route:bench ;;
     nginx) target_pid="$(pgrep -P "$nginx_master_pid" | head -1)" target_port="$NGINX_PORT" target_model=gpt-4o-mini ;;
-    floor-httpclient) target_pid="$floor_httpclient_pid" target_port="$floor_httpclient_port" target_model=gpt-4o-mini ;;
-    floor-sockets) target_pid="$floor_sockets_pid" target_port="$floor_sockets_port" target_model=gpt-4o-mini ;;
+    floor-httpclient | floor-sockets)
+      client="${PROFILE_TARGET#floor-}"
+      target_pid="${floor_pid[$client]}" target_port="${floor_port[$client]}" target_model=gpt-4o-mini ;;
     *) echo "load.sh: PROFILE_TARGET is dataplane, nginx, floor-httpclient or floor-sockets" >&2; exit 2 ;;
   esac
   echo "$target_pid" >"$work/target.pid"
@@ -268,14 +265,14 @@ echo "==> (a) added latency, 1 connection"
 wrk_run direct1 "$SIM_PORT" gpt-4o-mini 1
 wrk_run nginx1 "$NGINX_PORT" gpt-4o-mini 1
 wrk_run dataplane1 "$DP_PORT" route:bench 1
-wrk_run floorHttp1 "$FLOOR_HTTP_PORT" gpt-4o-mini 1
-wrk_run floorSockets1 "$FLOOR_SOCKETS_PORT" gpt-4o-mini 1
+wrk_run floorHttp1 "${floor_port[httpclient]}" gpt-4o-mini 1
+wrk_run floorSockets1 "${floor_port[sockets]}" gpt-4o-mini 1
 echo "==> (b) throughput, $CONNECTIONS connections"
 wrk_run directN "$SIM_PORT" gpt-4o-mini "$CONNECTIONS"
 wrk_run nginxN "$NGINX_PORT" gpt-4o-mini "$CONNECTIONS"
 wrk_run dataplaneN "$DP_PORT" route:bench "$CONNECTIONS"
-wrk_run floorHttpN "$FLOOR_HTTP_PORT" gpt-4o-mini "$CONNECTIONS"
-wrk_run floorSocketsN "$FLOOR_SOCKETS_PORT" gpt-4o-mini "$CONNECTIONS"
+wrk_run floorHttpN "${floor_port[httpclient]}" gpt-4o-mini "$CONNECTIONS"
+wrk_run floorSocketsN "${floor_port[sockets]}" gpt-4o-mini "$CONNECTIONS"
 echo "==> (c) streaming time to first token"
 ttft_run ttftDirect "$SIM_PORT" gpt-4o-mini
 ttft_run ttftDataplane "$DP_PORT" route:bench
