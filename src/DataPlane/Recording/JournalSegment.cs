@@ -6,14 +6,16 @@ namespace Platform.DataPlane.Recording;
 /// <summary>
 /// One journal file, preallocated and mapped shared: bytes copied into it are in the kernel's page
 /// cache at once and outlive the process, SIGKILL included, with no system call per append.
-/// Layout: an 8-byte file magic, then 8-byte-aligned entries <c>[int32 length][int32 state][UTF-8
-/// JSON of a SpooledUsage][zero padding]</c>. An appender reserves space with one Interlocked.Add on
-/// the tail, writes the header with a negative length (reserved), copies the payload, and publishes
-/// by writing the positive length last (Volatile.Write orders the payload before it). A reader finds
-/// at each entry zero (reserved, nothing written yet), a negative length (being written, or torn by
-/// a kill) or a positive one (whole). Neither of the first two hides the entries after it: a
-/// negative entry is skipped by its length, a zero one 8 bytes at a time, and a header is known by
-/// its state word, whose bytes 0xFF and 0x00 never occur in UTF-8 JSON.
+/// Layout: an 8-byte file magic, then 8-byte-aligned entries <c>[int32 length][int32 state][a
+/// <see cref="JournalRecord"/> (or, from an earlier version, the JSON of a SpooledUsage)][zero
+/// padding]</c>. An appender reserves space with one Interlocked.Add on the tail, writes the header
+/// with a negative length (reserved), copies the payload, and publishes by writing the positive
+/// length last (Volatile.Write orders the payload before it). A reader finds at each entry zero
+/// (reserved, nothing written yet), a negative length (being written, or torn by a kill) or a
+/// positive one (whole). Neither of the first two hides the entries after it: a negative entry is
+/// skipped by its length, a zero one 8 bytes at a time until the next header, known by its state
+/// word. That scan only ever crosses space nobody wrote, never a payload: the header is written
+/// before the payload, so a reservation without one holds only zeros.
 /// </summary>
 internal sealed unsafe class JournalSegment : IDisposable
 {
@@ -163,8 +165,8 @@ internal sealed unsafe class JournalSegment : IDisposable
 
     /// <summary>
     /// Whole entries not yet durable from <paramref name="cursor"/> on, at most <paramref name="max"/>
-    /// into <paramref name="into"/>; the cursor moves past what was read. An entry whose JSON does not
-    /// parse can never be replayed: it is counted in <paramref name="unreadable"/> and marked durable,
+    /// into <paramref name="into"/>; the cursor moves past what was read. An entry that does not
+    /// decode can never be replayed: it is counted in <paramref name="unreadable"/> and marked durable,
     /// so it does not keep the segment forever.
     /// </summary>
     /// <returns>False once the cursor reached the end of what is written.</returns>
@@ -187,11 +189,15 @@ internal sealed unsafe class JournalSegment : IDisposable
             }
 
             SpooledUsage? usage = null;
+            var payload = new ReadOnlySpan<byte>(_base + offset + HeaderBytes, length);
             try
             {
-                usage = JsonSerializer.Deserialize(new ReadOnlySpan<byte>(_base + offset + HeaderBytes, length), SpoolJsonContext.Default.SpooledUsage);
+                // An earlier version journaled the spool's JSON.
+                usage = payload[0] == (byte)'{'
+                    ? JsonSerializer.Deserialize(payload, SpoolJsonContext.Default.SpooledUsage)
+                    : JournalRecord.Decode(payload);
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or InvalidDataException)
             {
                 // Counted below.
             }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
 using Platform.DataPlane.Configuration;
 using Platform.Shared.Domain;
 
@@ -33,12 +31,6 @@ internal sealed partial class UsageJournal(
     private const string Extension = ".journal";
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? _json;
-
     private readonly Lock _lock = new();
     private readonly List<JournalSegment> _segments = [];
     private JournalSegment? _current;
@@ -56,7 +48,7 @@ internal sealed partial class UsageJournal(
             return default;
         }
 
-        var payload = Serialize(usage);
+        var payload = JournalRecord.Encode(usage);
         var segment = Volatile.Read(ref _current);
         while (true)
         {
@@ -268,18 +260,6 @@ internal sealed partial class UsageJournal(
 
         segments.Sort((a, b) => a.Item2.CompareTo(b.Item2));
         return segments;
-    }
-
-    /// <summary>The spool's JSON form, into a buffer of the calling thread's own: no allocation but the event's copy.</summary>
-    private static ReadOnlySpan<byte> Serialize(UsageEvent usage)
-    {
-        var buffer = _buffer ??= new ArrayBufferWriter<byte>(2048);
-        buffer.ResetWrittenCount();
-        var json = _json ??= new Utf8JsonWriter(buffer);
-        json.Reset(buffer);
-        JsonSerializer.Serialize(json, SpooledUsage.From(usage), SpoolJsonContext.Default.SpooledUsage);
-        json.Flush();
-        return buffer.WrittenSpan;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Usage journal segment {Path} from an earlier process: {Pending} events to replay, {Torn} torn entries.")]

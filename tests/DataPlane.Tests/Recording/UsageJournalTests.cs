@@ -32,7 +32,7 @@ public sealed class UsageJournalTests : IDisposable
     public void Append_SegmentFull_RollsToNewSegmentsReadBackInOrder()
     {
         var events = Enumerable.Range(0, 40).Select(_ => _database.Event()).ToList();
-        using var journal = _database.Journal(segmentBytes: 4096);
+        using var journal = _database.Journal(segmentBytes: 1024);
 
         foreach (var usage in events)
         {
@@ -72,7 +72,7 @@ public sealed class UsageJournalTests : IDisposable
     [Fact]
     public void Collect_SealedSegments_DeletesOnlyTheWhollyDurableOnes()
     {
-        using var journal = _database.Journal(segmentBytes: 4096);
+        using var journal = _database.Journal(segmentBytes: 1024);
         var entries = Enumerable.Range(0, 20).Select(_ => journal.Append(_database.Event())).ToList();
         var first = entries[0].Segment!;
         var last = entries[^1].Segment!;
