@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using Platform.DataPlane.Chat;
 using Platform.DataPlane.Protocols.Json;
-using Platform.DataPlane.Protocols.Sse;
 
 namespace Platform.DataPlane.Protocols.Anthropic;
 
@@ -11,7 +10,7 @@ internal static class AnthropicMessagesResponseWriter
 {
     public static void Write(IBufferWriter<byte> output, ChatResponse response)
     {
-        using var writer = new Utf8JsonWriter(output, SseFrameWriter.JsonOptions);
+        var writer = JsonWriters.Rent(output);
         writer.WriteStartObject();
         writer.WriteString("id"u8, response.Id);
         writer.WriteString("type"u8, "message"u8);
@@ -41,5 +40,6 @@ internal static class AnthropicMessagesResponseWriter
         writer.WriteNull("stop_sequence"u8);
         AnthropicWire.WriteUsage(writer, response.Usage);
         writer.WriteEndObject();
+        JsonWriters.Return(writer);
     }
 }

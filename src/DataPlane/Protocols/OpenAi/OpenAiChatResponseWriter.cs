@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Platform.DataPlane.Chat;
-using Platform.DataPlane.Protocols.Sse;
+using Platform.DataPlane.Protocols.Json;
 
 namespace Platform.DataPlane.Protocols.OpenAi;
 
@@ -10,7 +10,7 @@ internal static class OpenAiChatResponseWriter
 {
     public static void Write(IBufferWriter<byte> output, ChatResponse response, long created)
     {
-        using var writer = new Utf8JsonWriter(output, SseFrameWriter.JsonOptions);
+        var writer = JsonWriters.Rent(output);
         writer.WriteStartObject();
         writer.WriteString("id"u8, response.Id);
         writer.WriteString("object"u8, "chat.completion"u8);
@@ -38,5 +38,6 @@ internal static class OpenAiChatResponseWriter
         writer.WriteEndArray();
         OpenAiWire.WriteUsage(writer, response.Usage);
         writer.WriteEndObject();
+        JsonWriters.Return(writer);
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Platform.DataPlane.Chat;
 using Platform.DataPlane.Protocols;
 using Platform.DataPlane.Protocols.Json;
-using Platform.DataPlane.Protocols.Sse;
 
 namespace Platform.DataPlane.Providers.Anthropic;
 
@@ -24,7 +23,7 @@ internal static class AnthropicUpstreamRequestWriter
 
     public static void Write(IBufferWriter<byte> output, string model, ChatRequest request, bool stream)
     {
-        using var writer = new Utf8JsonWriter(output, SseFrameWriter.JsonOptions);
+        var writer = JsonWriters.Rent(output);
         writer.WriteStartObject();
         writer.WriteString("model"u8, model);
         writer.WriteNumber("max_tokens"u8, request.MaxTokens ?? DefaultMaxTokens);
@@ -80,6 +79,7 @@ internal static class AnthropicUpstreamRequestWriter
         }
 
         writer.WriteEndObject();
+        JsonWriters.Return(writer);
     }
 
     private static void WriteSystem(Utf8JsonWriter writer, ChatRequest request)

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Platform.DataPlane.Chat;
 using Platform.DataPlane.Protocols;
 using Platform.DataPlane.Protocols.Json;
-using Platform.DataPlane.Protocols.Sse;
 
 namespace Platform.DataPlane.Providers.Gemini;
 
@@ -19,7 +18,7 @@ internal static class GeminiUpstreamRequestWriter
 {
     public static void Write(IBufferWriter<byte> output, ChatRequest request)
     {
-        using var writer = new Utf8JsonWriter(output, SseFrameWriter.JsonOptions);
+        var writer = JsonWriters.Rent(output);
         writer.WriteStartObject();
         WriteSystem(writer, request.Messages);
         writer.WriteStartArray("contents"u8);
@@ -52,6 +51,7 @@ internal static class GeminiUpstreamRequestWriter
 
         WriteGenerationConfig(writer, request);
         writer.WriteEndObject();
+        JsonWriters.Return(writer);
     }
 
     private static void WriteSystem(Utf8JsonWriter writer, IReadOnlyList<ChatMessage> messages)

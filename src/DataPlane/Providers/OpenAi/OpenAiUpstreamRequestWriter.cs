@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using Platform.DataPlane.Chat;
+using Platform.DataPlane.Protocols.Json;
 using Platform.DataPlane.Protocols.OpenAi;
-using Platform.DataPlane.Protocols.Sse;
 
 namespace Platform.DataPlane.Providers.OpenAi;
 
@@ -16,7 +16,7 @@ internal static class OpenAiUpstreamRequestWriter
 {
     public static void Write(IBufferWriter<byte> output, string model, ChatRequest request, bool stream)
     {
-        using var writer = new Utf8JsonWriter(output, SseFrameWriter.JsonOptions);
+        var writer = JsonWriters.Rent(output);
         writer.WriteStartObject();
         writer.WriteString("model"u8, model);
         writer.WriteStartArray("messages"u8);
@@ -86,6 +86,7 @@ internal static class OpenAiUpstreamRequestWriter
         }
 
         writer.WriteEndObject();
+        JsonWriters.Return(writer);
     }
 
     private static void WriteMessage(Utf8JsonWriter writer, ChatMessage message)
