@@ -33,15 +33,18 @@ internal sealed partial class FallbackExecutor(
         deadline.CancelAfter(rules.OverallDeadline);
         var run = new Run<T>(this, rules, attempt, deadline.Token);
 
-        var remaining = new List<ModelPolicy>(decision.Candidates);
+        // The candidates from `next` on are still to try; the list is replaced (never changed) only
+        // when a context-length failure narrows it.
+        var candidates = decision.Candidates;
+        var next = 0;
         var tried = 0;
         UpstreamException? last = null;
-        while (remaining.Count > 0 && tried < rules.MaxCandidates)
+        while (next < candidates.Count && tried < rules.MaxCandidates)
         {
-            var hedge = decision.HedgeAfter is { } after && remaining.Count > 1 && tried + 1 < rules.MaxCandidates ? after : (TimeSpan?)null;
+            var hedge = decision.HedgeAfter is { } after && candidates.Count - next > 1 && tried + 1 < rules.MaxCandidates ? after : (TimeSpan?)null;
             var (value, model, error, used) = hedge is { } delay
-                ? await run.HedgedAsync(remaining[0], remaining[1], delay)
-                : await run.OnCandidateAsync(remaining[0], CancellationToken.None);
+                ? await run.HedgedAsync(candidates[next], candidates[next + 1], delay)
+                : await run.OnCandidateAsync(candidates[next], CancellationToken.None);
             tried += used;
             if (value is not null)
             {
@@ -49,8 +52,8 @@ internal sealed partial class FallbackExecutor(
             }
 
             last = error;
-            var failed = remaining[0];
-            remaining.RemoveRange(0, Math.Min(used, remaining.Count));
+            var failed = candidates[next];
+            next = Math.Min(next + used, candidates.Count);
             if (error is null || deadline.IsCancellationRequested || !FailurePolicy.MayFallBack(rules, error))
             {
                 break;
@@ -58,7 +61,8 @@ internal sealed partial class FallbackExecutor(
 
             if (error.ErrorClass == ErrorClass.ContextLength)
             {
-                remaining = [.. CandidateSelector.LargerContextCandidates(remaining, failed)];
+                candidates = CandidateSelector.LargerContextCandidates([.. candidates.Skip(next)], failed);
+                next = 0;
             }
 
             LogFallingBack(_logger, failed.Name, error.ErrorClass);
