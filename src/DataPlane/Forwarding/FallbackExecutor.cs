@@ -129,9 +129,11 @@ internal sealed partial class FallbackExecutor(
             using var linked = extra.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(deadline, extra) : null;
             try
             {
-                var pipeline = owner._retries.For(rules);
+                // One pipeline, retries around the deployment's breaker, so an attempt passes through one
+                // Polly execution and one async layer of ours (FallbackExecutorBenchmarks).
+                var pipeline = owner._retries.For(rules, owner._health.Pipeline(model, rules));
                 var value = await pipeline.ExecuteAsync(
-                    static (state, ct) => state.Run.TimedAttemptAsync(state.Model, ct),
+                    static (state, ct) => state.Run.AttemptAsync(state.Model, ct),
                     (Run: this, Model: model),
                     linked?.Token ?? deadline);
                 return (value, model, null, 1);
@@ -139,6 +141,11 @@ internal sealed partial class FallbackExecutor(
             catch (UpstreamException error)
             {
                 return (null, null, error, 1);
+            }
+            catch (BrokenCircuitException)
+            {
+                // Not an attempt: the breaker refused to let the call go out (also between two retries).
+                return (null, null, new UpstreamException(ErrorClass.ServerError, $"The circuit of {model.Name} is open.", circuitOpen: true), 1);
             }
             catch (OperationCanceledException) when (!deadline.IsCancellationRequested && extra.IsCancellationRequested)
             {
@@ -227,49 +234,36 @@ internal sealed partial class FallbackExecutor(
             }
         }
 
-        private async ValueTask<T> TimedAttemptAsync(ModelPolicy model, CancellationToken ct)
+        /// <summary>
+        /// One attempt inside the breaker, under the per-attempt timeout; recorded whatever its end. A
+        /// timeout becomes an <see cref="UpstreamException"/> here, so the breaker counts it.
+        /// </summary>
+        private async ValueTask<T> AttemptAsync(ModelPolicy model, CancellationToken ct)
         {
             var started = Stopwatch.GetTimestamp();
             using var perAttempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
             perAttempt.CancelAfter(rules.PerAttemptTimeout);
             try
             {
-                var value = await owner._health.ExecuteAsync(
-                    model,
-                    rules,
-                    static (state, token) => state.Run.AttemptAsync(state.Model, state.PerAttempt, state.Outer, token),
-                    (Run: this, Model: model, PerAttempt: perAttempt, Outer: ct),
-                    perAttempt.Token);
+                var value = await attempt(model, perAttempt.Token);
                 Record(model, null, null, started, cancelled: false);
                 return value;
+            }
+            catch (OperationCanceledException) when (perAttempt.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                Record(model, ErrorClass.Timeout, null, started, cancelled: false);
+                throw new UpstreamException(ErrorClass.Timeout,
+                    $"{model.Name} did not answer within {rules.PerAttemptTimeout.TotalMilliseconds:0} ms.");
             }
             catch (UpstreamException error)
             {
                 Record(model, error.ErrorClass, error.Status, started, cancelled: false);
                 throw;
             }
-            catch (BrokenCircuitException)
-            {
-                // Not an attempt: the breaker refused to let the call go out.
-                throw new UpstreamException(ErrorClass.ServerError, $"The circuit of {model.Name} is open.", circuitOpen: true);
-            }
             catch (OperationCanceledException)
             {
                 Record(model, ErrorClass.Timeout, null, started, cancelled: true);
                 throw;
-            }
-        }
-
-        private async ValueTask<T> AttemptAsync(ModelPolicy model, CancellationTokenSource perAttempt, CancellationToken outer, CancellationToken token)
-        {
-            try
-            {
-                return await attempt(model, token);
-            }
-            catch (OperationCanceledException) when (perAttempt.IsCancellationRequested && !outer.IsCancellationRequested)
-            {
-                throw new UpstreamException(ErrorClass.Timeout,
-                    $"{model.Name} did not answer within {rules.PerAttemptTimeout.TotalMilliseconds:0} ms.");
             }
         }
 

@@ -9,7 +9,7 @@ namespace Platform.DataPlane.Health;
 
 /// <summary>
 /// The process-wide breaker registry, one circuit per deployment (<see cref="ModelPolicy.Id"/>).
-/// The executor runs every upstream attempt through <see cref="ExecuteAsync{TResult,TState}"/>;
+/// The executor runs every upstream attempt through the deployment's <see cref="Pipeline"/>;
 /// candidate selection asks <see cref="IsOpen(Guid)"/>.
 /// <para>
 /// Breaker settings come from the route's <see cref="FallbackRules"/>. A deployment shared by
@@ -38,21 +38,16 @@ internal sealed class DeploymentHealth(TimeProvider time, LatencyTracker latency
         _circuits.TryGetValue(modelId, out var circuit) ? circuit.StateProvider.CircuitState : CircuitState.Closed;
 
     /// <summary>
-    /// Runs one attempt through the deployment's breaker. Breaking failures (see
-    /// <see cref="BreakingErrors"/>) are counted and rethrown unchanged. While the circuit is
-    /// open the callback does not run and Polly throws <see cref="BrokenCircuitException"/>
-    /// (<see cref="IsolatedCircuitException"/> when isolated): treat it as "skip this candidate".
-    /// A cancelled attempt (the caller left, or a hedge lost) is not a breaking failure; Polly
-    /// samples it as a success.
+    /// The deployment's breaker, for the executor to run attempts through (inside its retries,
+    /// <see cref="RetryPipelines"/>). Breaking failures (see <see cref="BreakingErrors"/>)
+    /// are counted and rethrown unchanged. While the circuit is open the callback does not run and
+    /// Polly throws <see cref="BrokenCircuitException"/> (<see cref="IsolatedCircuitException"/> when
+    /// isolated): treat it as "skip this candidate". A cancelled attempt (the caller left, or a hedge
+    /// lost) is not a breaking failure; Polly samples it as a success.
     /// </summary>
-    public ValueTask<TResult> ExecuteAsync<TResult, TState>(
-        ModelPolicy model,
-        FallbackRules rules,
-        Func<TState, CancellationToken, ValueTask<TResult>> attempt,
-        TState state,
-        CancellationToken cancellationToken) =>
-        GetCircuit(model, rules).Pipeline.ExecuteAsync(attempt, state, cancellationToken);
+    public ResiliencePipeline Pipeline(ModelPolicy model, FallbackRules rules) => GetCircuit(model, rules).Pipeline;
 
+    /// <summary>Runs one attempt through the deployment's breaker (see <see cref="Pipeline"/>).</summary>
     public ValueTask<TResult> ExecuteAsync<TResult>(
         ModelPolicy model,
         FallbackRules rules,
