@@ -260,11 +260,13 @@ internal sealed class ChatHandler(
             ? reported
             : new Chat.Usage(call.EstimatedInputTokens, TokenEstimator.EstimateChars(outputChars), 0, Estimated: true);
 
-
-    private static ChatRequest ForUpstream(ChatRequest request, ModelPolicy model) =>
-        request with
-        {
-            Model = model.UpstreamId,
-            MaxTokens = request.MaxTokens is { } max && model.MaxOutputTokens > 0 ? Math.Min(max, model.MaxOutputTokens) : request.MaxTokens,
-        };
+    /// <summary>
+    /// The request as <paramref name="model"/> receives it: its output limit no higher than the model's. The
+    /// adapters write the model's own id from the <see cref="UpstreamTarget"/>, so the caller's <c>model</c> (a
+    /// route, a tier) stays, and a request within the limit is passed on as it is, not copied per attempt.
+    /// </summary>
+    internal static ChatRequest ForUpstream(ChatRequest request, ModelPolicy model) =>
+        request.MaxTokens is { } max && model.MaxOutputTokens > 0 && max > model.MaxOutputTokens
+            ? request with { MaxTokens = model.MaxOutputTokens }
+            : request;
 }
