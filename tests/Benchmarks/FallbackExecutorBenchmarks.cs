@@ -21,9 +21,10 @@ namespace Platform.Benchmarks;
 [MemoryDiagnoser]
 public class FallbackExecutorBenchmarks
 {
-    private static readonly object Answer = new();
-    private static readonly FallbackExecutor.Attempt<object> Answers = static (_, _) => Task.FromResult(Answer);
-    private static readonly FallbackExecutor.Attempt<object> AnswersLater = static async (_, _) =>
+    // Typed, as the data plane's answers are (a chat response, an opened stream): not object.
+    private static readonly string Answer = "answer";
+    private static readonly FallbackExecutor.Attempt<string> Answers = static (_, _) => Task.FromResult(Answer);
+    private static readonly FallbackExecutor.Attempt<string> AnswersLater = static async (_, _) =>
     {
         await Task.Yield();
         return Answer;
