@@ -141,7 +141,7 @@ internal static class UsageInserter
             Sql = $"INSERT INTO {Quote(entity.GetTableName()!)} ({names}) VALUES ({values})";
             var kinds = _columns.Select(c => SqliteInsert.KindOf(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType)).ToArray();
             Sqlite = kinds.All(k => k is not null)
-                ? [.. _columns.Select((c, i) => new SqliteInsert.Column(c.Property.GetGetter(), c.Mapping.Converter, kinds[i]!.Value))]
+                ? [.. _columns.Select((c, i) => SqliteInsert.Column.For(c.Property, c.Mapping.Converter, kinds[i]!.Value))]
                 : null;
         }
 
