@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -106,13 +107,7 @@ internal sealed class SqliteInsert : IDisposable
     internal static void FormatGuid(Guid value, Span<byte> text)
     {
         value.TryFormat(text, out _);
-        for (var i = 0; i < 36; i++)
-        {
-            if (text[i] is >= (byte)'a' and <= (byte)'f')
-            {
-                text[i] -= 'a' - 'A';
-            }
-        }
+        Ascii.ToUpperInPlace(text[..36], out _);
     }
 
     /// <summary>
