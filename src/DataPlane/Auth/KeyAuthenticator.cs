@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Primitives;
 using Platform.DataPlane.Configuration;
 using Platform.Shared.Security;
@@ -12,13 +14,14 @@ internal static class KeyAuthenticator
 {
     public static AuthOutcome Authenticate(HttpRequest request, PolicySnapshot snapshot, DateTime utcNow)
     {
-        var secret = ReadSecret(request);
-        if (secret is null)
+        if (!TryReadSecret(request, out var secret))
         {
             return AuthOutcome.Fail(AuthFailure.Missing);
         }
 
-        if (!snapshot.Keys.TryGetValue(ApiKeySecret.Hash(secret), out var key))
+        Span<char> hash = stackalloc char[ApiKeySecret.HashLength];
+        ApiKeySecret.Hash(secret, hash);
+        if (!Find(snapshot.Keys, hash, out var key))
         {
             return AuthOutcome.Fail(AuthFailure.Invalid);
         }
@@ -38,19 +41,27 @@ internal static class KeyAuthenticator
             : AuthOutcome.Fail(AuthFailure.Invalid);
     }
 
-    private static string? ReadSecret(HttpRequest request)
+    /// <summary>Looked up by the hash's characters; a string only if the dictionary's comparer cannot take a span.</summary>
+    private static bool Find(FrozenDictionary<string, KeyPolicy> keys, ReadOnlySpan<char> hash, [MaybeNullWhen(false)] out KeyPolicy key) =>
+        keys.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup)
+            ? lookup.TryGetValue(hash, out key)
+            : keys.TryGetValue(hash.ToString(), out key);
+
+    /// <summary>The secret of <c>Authorization: Bearer</c>, else of <c>x-api-key</c>, trimmed; false when neither is given.</summary>
+    private static bool TryReadSecret(HttpRequest request, out ReadOnlySpan<char> secret)
     {
         var authorization = request.Headers.Authorization;
         if (!StringValues.IsNullOrEmpty(authorization))
         {
             var value = authorization.ToString();
             const string Bearer = "Bearer ";
-            return value.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) && value.Length > Bearer.Length
-                ? value[Bearer.Length..].Trim()
-                : null;
+            var bearer = value.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) && value.Length > Bearer.Length;
+            secret = bearer ? value.AsSpan(Bearer.Length).Trim() : default;
+            return bearer;
         }
 
         var apiKey = request.Headers["x-api-key"];
-        return StringValues.IsNullOrEmpty(apiKey) ? null : apiKey.ToString().Trim();
+        secret = StringValues.IsNullOrEmpty(apiKey) ? default : apiKey.ToString().AsSpan().Trim();
+        return !StringValues.IsNullOrEmpty(apiKey);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -22,6 +23,37 @@ public static class ApiKeySecret
 
     /// <summary>Lower-case hex SHA-256 of the key's UTF-8 bytes.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>The length of a key's hash in hex: what <see cref="Hash(ReadOnlySpan{char}, Span{char})"/> writes.</summary>
+    public const int HashLength = 2 * SHA256.HashSizeInBytes;
+
+    [ThreadStatic]
+    private static IncrementalHash? _sha256;
+
+    /// <summary>
+    /// <see cref="Hash(string)"/> into <paramref name="hex"/> (<see cref="HashLength"/> chars) with nothing allocated:
+    /// the data plane hashes the key of every call. One SHA-256 context per thread, reset after each hash, so OpenSSL
+    /// does not create and free one per call; the key's bytes are wiped from the buffer they were encoded into.
+    /// </summary>
+    public static void Hash(ReadOnlySpan<char> key, Span<char> hex)
+    {
+        const int OnStack = 256;
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(key.Length);
+        var rented = maxBytes > OnStack ? ArrayPool<byte>.Shared.Rent(maxBytes) : null;
+        var utf8 = rented ?? stackalloc byte[OnStack];
+        var length = Encoding.UTF8.GetBytes(key, utf8);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        var sha256 = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(utf8[..length]);
+        sha256.GetHashAndReset(digest);
+        CryptographicOperations.ZeroMemory(utf8[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        Convert.TryToHexStringLower(digest, hex, out _);
+    }
 
     /// <summary>Hash of a key given as UTF-8 bytes (the data plane's header), without a string.</summary>
     public static string Hash(ReadOnlySpan<byte> utf8Key)
