@@ -6,9 +6,9 @@ namespace Platform.DataPlane.Recording;
 
 /// <summary>
 /// A usage event as a journal entry: fixed-width little-endian fields in one order, written straight
-/// from the entity. The spool's JSON took a call's request thread some 5 µs and about 800 bytes of the
-/// mapped segment, so a page fault every five calls (bench/README.md); this takes a third of the
-/// bytes. The first byte is <see cref="Format"/>; an entry an earlier version wrote is JSON and starts
+/// from the entity. The spool's JSON took a call's request thread some 5 µs and about 700 bytes of the
+/// mapped segment, a page fault every five or six calls (bench/README.md); this takes well under half
+/// the bytes and a fifth of the time. The first byte is <see cref="Format"/>; an entry an earlier version wrote is JSON and starts
 /// with <c>{</c>, and <see cref="JournalSegment"/> still reads those.
 /// Layout: strings as an int32 UTF-8 length (-1 for null) and the bytes; a nullable value as a
 /// presence byte and the value; a timestamp as <see cref="DateTime.ToBinary"/>; the attempts last,

@@ -38,7 +38,7 @@ public sealed class JournalRecordTests : IDisposable
     }
 
     [Fact]
-    public void Encode_IsAboutAThirdOfTheSpoolsJson()
+    public void Encode_LessThanHalfTheSpoolsJson()
     {
         var usage = _database.Event(attempts: 1);
 
