@@ -13,8 +13,15 @@ public static class ApiKeySecret
 {
     public const string Marker = "plt_";
     public const int PrefixLength = 12;
+
+    /// <summary>The length of a key's hash in hex: what <see cref="Hash(ReadOnlySpan{char}, Span{char})"/> writes.</summary>
+    public const int HashLength = 2 * SHA256.HashSizeInBytes;
+
     private const int RandomLength = 40;
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    [ThreadStatic]
+    private static IncrementalHash? _sha256;
 
     public static string Generate() => Marker + RandomNumberGenerator.GetString(Alphabet, RandomLength);
 
@@ -23,12 +30,6 @@ public static class ApiKeySecret
 
     /// <summary>Lower-case hex SHA-256 of the key's UTF-8 bytes.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-
-    /// <summary>The length of a key's hash in hex: what <see cref="Hash(ReadOnlySpan{char}, Span{char})"/> writes.</summary>
-    public const int HashLength = 2 * SHA256.HashSizeInBytes;
-
-    [ThreadStatic]
-    private static IncrementalHash? _sha256;
 
     /// <summary>
     /// <see cref="Hash(string)"/> into <paramref name="hex"/> (<see cref="HashLength"/> chars) with nothing allocated:
