@@ -47,14 +47,6 @@ internal sealed class DeploymentHealth(TimeProvider time, LatencyTracker latency
     /// </summary>
     public ResiliencePipeline Pipeline(ModelPolicy model, FallbackRules rules) => GetCircuit(model, rules).Pipeline;
 
-    /// <summary>Runs one attempt through the deployment's breaker (see <see cref="Pipeline"/>).</summary>
-    public ValueTask<TResult> ExecuteAsync<TResult>(
-        ModelPolicy model,
-        FallbackRules rules,
-        Func<CancellationToken, ValueTask<TResult>> attempt,
-        CancellationToken cancellationToken) =>
-        GetCircuit(model, rules).Pipeline.ExecuteAsync(attempt, cancellationToken);
-
     /// <summary>
     /// Counts a failure that surfaced after the attempt's callback had returned successfully: a
     /// stream that broke after its first bytes. It runs a failed outcome through the same
@@ -86,7 +78,7 @@ internal sealed class DeploymentHealth(TimeProvider time, LatencyTracker latency
     /// <summary>A successful attempt's upstream latency, for least-latency ordering (see <see cref="LatencyTracker"/>).</summary>
     public void RecordLatency(ModelPolicy model, TimeSpan elapsed) => latency.RecordSuccess(model.Id, elapsed);
 
-    /// <summary>A failed attempt, for the error rate; the breaker counts it through <see cref="ExecuteAsync{TResult}"/> already.</summary>
+    /// <summary>A failed attempt, for the error rate; the breaker counts it through its <see cref="Pipeline"/> already.</summary>
     public void RecordError(ModelPolicy model) => latency.RecordFailure(model.Id);
 
     private DeploymentCircuit GetCircuit(ModelPolicy model, FallbackRules rules)

@@ -86,7 +86,7 @@ public sealed class DeploymentHealthTests
         await OpenCircuit(health, model);
         var calls = 0;
 
-        await Assert.ThrowsAsync<BrokenCircuitException>(async () => await health.ExecuteAsync(model, Rules, _ =>
+        await Assert.ThrowsAsync<BrokenCircuitException>(async () => await health.Pipeline(model, Rules).ExecuteAsync(_ =>
         {
             calls++;
             return ValueTask.FromResult(1);
@@ -106,7 +106,7 @@ public sealed class DeploymentHealthTests
         var openDuringBreak = health.IsOpen(model.Id);
         time.Advance(TimeSpan.FromSeconds(2));
         var openAfterBreak = health.IsOpen(model.Id);
-        var result = await health.ExecuteAsync(model, Rules, _ => ValueTask.FromResult(42), CancellationToken.None);
+        var result = await health.Pipeline(model, Rules).ExecuteAsync(_ => ValueTask.FromResult(42), CancellationToken.None);
 
         Assert.True(openDuringBreak);
         Assert.False(openAfterBreak);
@@ -284,13 +284,11 @@ public sealed class DeploymentHealthTests
     }
 
     private static async Task Succeed(DeploymentHealth health, ModelPolicy model, FallbackRules? rules = null) =>
-        await health.ExecuteAsync(model, rules ?? Rules, _ => ValueTask.FromResult(true), CancellationToken.None);
+        await health.Pipeline(model, rules ?? Rules).ExecuteAsync(_ => ValueTask.FromResult(true), CancellationToken.None);
 
     private static async Task Fail(DeploymentHealth health, ModelPolicy model, ErrorClass errorClass)
     {
-        var thrown = await Assert.ThrowsAsync<UpstreamException>(async () => await health.ExecuteAsync<bool>(
-            model,
-            Rules,
+        var thrown = await Assert.ThrowsAsync<UpstreamException>(async () => await health.Pipeline(model, Rules).ExecuteAsync<bool>(
             _ => throw new UpstreamException(errorClass, "simulated"),
             CancellationToken.None));
         Assert.Equal(errorClass, thrown.ErrorClass);
