@@ -29,11 +29,17 @@ public static class ApiKeySecret
     public static string PrefixOf(string key) => key.Length <= PrefixLength ? key : key[..PrefixLength];
 
     /// <summary>Lower-case hex SHA-256 of the key's UTF-8 bytes.</summary>
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Span<char> hex = stackalloc char[HashLength];
+        Hash(key, hex);
+        return new string(hex);
+    }
 
     /// <summary>
-    /// <see cref="Hash(string)"/> into <paramref name="hex"/> (<see cref="HashLength"/> chars) with nothing allocated:
-    /// the data plane hashes the key of every call. One SHA-256 context per thread, reset after each hash, so OpenSSL
+    /// The hash into <paramref name="hex"/> (<see cref="HashLength"/> chars) with nothing allocated: the data plane
+    /// hashes the key of every call. One SHA-256 context per thread, reset after each hash, so OpenSSL
     /// does not create and free one per call; the key's bytes are wiped from the buffer they were encoded into.
     /// </summary>
     public static void Hash(ReadOnlySpan<char> key, Span<char> hex)
@@ -54,13 +60,5 @@ public static class ApiKeySecret
         }
 
         Convert.TryToHexStringLower(digest, hex, out _);
-    }
-
-    /// <summary>Hash of a key given as UTF-8 bytes (the data plane's header), without a string.</summary>
-    public static string Hash(ReadOnlySpan<byte> utf8Key)
-    {
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8Key, digest);
-        return Convert.ToHexStringLower(digest);
     }
 }
