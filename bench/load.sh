@@ -3,8 +3,8 @@
 # proxy. See bench/README.md for what is measured and how to read it.
 #
 #   for p in src/ControlPlane src/DataPlane tests/Simulator bench/Floor; do dotnet build -c Release $p; done
-#   bench/load.sh                       # full run, ~4.5 min
-#   DURATION=3 WARMUP=1 bench/load.sh   # smoke run, ~1 min
+#   bench/load.sh                       # full run, ~6.5 min
+#   DURATION=3 WARMUP=1 ROUNDS=1 bench/load.sh  # smoke run, ~1 min
 #
 # Environment (all optional):
 #   DURATION=10        seconds of each measured wrk run
@@ -12,6 +12,8 @@
 #   DP_WARMUP=60       seconds of wrk (CONNECTIONS connections) against the data plane once, before any measurement:
 #                      the JIT's tiering and dynamic PGO take about a minute on one core (bench/README.md)
 #   CONNECTIONS=64     connections of the throughput runs
+#   ROUNDS=3           rounds of the throughput runs (nginx, data plane, floors in turn); the report gives each
+#                      round and the median, since one pair of runs moves by up to a fifth here (bench/README.md)
 #   WRK_THREADS=1      wrk threads (wrk shares its core with the simulator)
 #   TTFT_REQUESTS=200  sequential streaming requests per target for time to first token
 #   DP_CPU=0           the core for the data plane and nginx (the proxies under test)
@@ -35,6 +37,7 @@ DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-5}"
 DP_WARMUP="${DP_WARMUP:-60}"
 CONNECTIONS="${CONNECTIONS:-64}"
+ROUNDS="${ROUNDS:-3}"
 WRK_THREADS="${WRK_THREADS:-1}"
 TTFT_REQUESTS="${TTFT_REQUESTS:-200}"
 DP_CPU="${DP_CPU:-0}"
@@ -46,9 +49,10 @@ export BENCH_KEY="${BENCH_KEY:-plt_bench_0123456789abcdefghijklmnopqrstuvwxyz}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Runtime knobs that change the numbers (DOTNET_ThreadPool_*, DOTNET_gcServer, ...) are part of the command.
 dotnet_env="$(env | grep -E '^(DOTNET_|COMPlus_)' | grep -v -E '^DOTNET_(CLI_|NOLOGO=|GENERATE_ASPNET_CERTIFICATE=|SKIP_FIRST_TIME_EXPERIENCE=|ROOT)' | sort | tr '\n' ' ' || true)"
-command_line="$(printf '%q ' env $dotnet_env DURATION="$DURATION" WARMUP="$WARMUP" DP_WARMUP="$DP_WARMUP" CONNECTIONS="$CONNECTIONS" WRK_THREADS="$WRK_THREADS" \
+command_line="$(printf '%q ' env $dotnet_env DURATION="$DURATION" WARMUP="$WARMUP" DP_WARMUP="$DP_WARMUP" CONNECTIONS="$CONNECTIONS" ROUNDS="$ROUNDS" WRK_THREADS="$WRK_THREADS" \
   TTFT_REQUESTS="$TTFT_REQUESTS" DP_CPU="$DP_CPU" LOAD_CPU="$LOAD_CPU" DP_ARGS="${DP_ARGS:-}" DP_ENV="${DP_ENV:-}" bench/load.sh)"
 
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "load.sh: ROUNDS must be a whole number of at least 1, not '$ROUNDS'" >&2; exit 2; }
 for tool in dotnet wrk nginx taskset python3 curl; do
   command -v "$tool" >/dev/null || { echo "load.sh: '$tool' is missing (apt-get install -y wrk nginx-light util-linux python3 curl)" >&2; exit 2; }
 done
@@ -269,10 +273,13 @@ wrk_run floorHttp1 "${floor_port[httpclient]}" gpt-4o-mini 1
 wrk_run floorSockets1 "${floor_port[sockets]}" gpt-4o-mini 1
 echo "==> (b) throughput, $CONNECTIONS connections"
 wrk_run directN "$SIM_PORT" gpt-4o-mini "$CONNECTIONS"
-wrk_run nginxN "$NGINX_PORT" gpt-4o-mini "$CONNECTIONS"
-wrk_run dataplaneN "$DP_PORT" route:bench "$CONNECTIONS"
-wrk_run floorHttpN "${floor_port[httpclient]}" gpt-4o-mini "$CONNECTIONS"
-wrk_run floorSocketsN "${floor_port[sockets]}" gpt-4o-mini "$CONNECTIONS"
+for round in $(seq "$ROUNDS"); do
+  echo "    round $round of $ROUNDS"
+  wrk_run "nginxN$round" "$NGINX_PORT" gpt-4o-mini "$CONNECTIONS"
+  wrk_run "dataplaneN$round" "$DP_PORT" route:bench "$CONNECTIONS"
+  wrk_run "floorHttpN$round" "${floor_port[httpclient]}" gpt-4o-mini "$CONNECTIONS"
+  wrk_run "floorSocketsN$round" "${floor_port[sockets]}" gpt-4o-mini "$CONNECTIONS"
+done
 echo "==> (c) streaming time to first token"
 ttft_run ttftDirect "$SIM_PORT" gpt-4o-mini
 ttft_run ttftDataplane "$DP_PORT" route:bench
@@ -283,7 +290,15 @@ diff_us() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.0f", a - b }'; }
 verdict() { awk -v v="$1" -v limit="$2" -v dir="$3" 'BEGIN { ok = (dir == "le") ? (v <= limit) : (v >= limit); print ok ? "pass" : "FAIL" }'; }
 r() { echo "${result[$1]}"; }
 added() { echo "$(diff_us "$(r $1.p50_us)" "$(r direct1.p50_us)") / $(diff_us "$(r $1.p99_us)" "$(r direct1.p99_us)")"; }
-nginx_ratio() { awk -v a="$(r $1.rps)" -v b="$(r nginxN.rps)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# median value...: the middle one, or the mean of the two middle ones.
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.6g", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+# ratio a b: a / b with two decimals (0 when b is 0).
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# rounds label field: the field of every throughput round of label, space-separated.
+rounds() { local round; for round in $(seq "$ROUNDS"); do printf '%s ' "$(r "$1N$round.$2")"; done; }
+# round_ratios label over: label's req/s over over's, round by round (the two ran one after the other).
+round_ratios() { local round; for round in $(seq "$ROUNDS"); do printf '%s ' "$(ratio "$(r "$1N$round.rps")" "$(r "$2N$round.rps")")"; done; }
+round_errors() { local round sum=0; for round in $(seq "$ROUNDS"); do sum=$(( sum + $(r "$1N$round.errors") )); done; echo "$sum"; }
 path_name() {
   case "$1" in
     direct*) echo "simulator direct" ;;
@@ -298,7 +313,8 @@ added_p50="$(diff_us "$(r dataplane1.p50_us)" "$(r direct1.p50_us)")"
 added_p99="$(diff_us "$(r dataplane1.p99_us)" "$(r direct1.p99_us)")"
 nginx_added_p50="$(diff_us "$(r nginx1.p50_us)" "$(r direct1.p50_us)")"
 nginx_added_p99="$(diff_us "$(r nginx1.p99_us)" "$(r direct1.p99_us)")"
-ratio="$(nginx_ratio dataplaneN)"
+# The rounds are passed unquoted on purpose: median takes one argument per round.
+ratio="$(median $(round_ratios dataplane nginx))"
 ttft_p50="$(diff_us "$(r ttftDataplane.ttft_p50_us)" "$(r ttftDirect.ttft_p50_us)")"
 ttft_p99="$(diff_us "$(r ttftDataplane.ttft_p99_us)" "$(r ttftDirect.ttft_p99_us)")"
 cpu_model="$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo | head -1)"
@@ -333,18 +349,20 @@ report="bench/results/$stamp.md"
   echo "Added by nginx on the same path, for reference: p50 $nginx_added_p50 µs, p99 $nginx_added_p99 µs (the floor of the extra hop across cores)."
   echo "The two floor rows are Kestrel forwarding with no product code (bench/Floor): what any data plane on this web stack pays."
   echo
-  echo "## (b) Throughput, $CONNECTIONS connections, $WRK_THREADS wrk thread(s), non-streaming (${DURATION}s)"
+  echo "## (b) Throughput, $CONNECTIONS connections, $WRK_THREADS wrk thread(s), non-streaming (${DURATION}s, $ROUNDS rounds)"
   echo
-  echo "| path | req/s | p50 µs | p99 µs | errors |"
-  echo "|---|---:|---:|---:|---:|"
-  echo "| simulator direct | $(r directN.rps) | $(r directN.p50_us) | $(r directN.p99_us) | $(r directN.errors) |"
-  echo "| through nginx (1 worker) | $(r nginxN.rps) | $(r nginxN.p50_us) | $(r nginxN.p99_us) | $(r nginxN.errors) |"
-  echo "| through the data plane | $(r dataplaneN.rps) | $(r dataplaneN.p50_us) | $(r dataplaneN.p99_us) | $(r dataplaneN.errors) |"
-  for label in floorHttpN floorSocketsN; do
-    echo "| $(path_name $label) | $(r $label.rps) | $(r $label.p50_us) | $(r $label.p99_us) | $(r $label.errors) |"
+  echo "Each round measures nginx, the data plane and the two floors in turn; ratios are taken within a round."
+  echo
+  echo "| path | median req/s | req/s by round | median p50 µs | median p99 µs | errors |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| simulator direct (once) | $(r directN.rps) | | $(r directN.p50_us) | $(r directN.p99_us) | $(r directN.errors) |"
+  for label in nginx dataplane floorHttp floorSockets; do
+    echo "| $(path_name $label) | $(median $(rounds $label rps)) | $(rounds $label rps) | $(median $(rounds $label p50_us)) | $(median $(rounds $label p99_us)) | $(round_errors $label) |"
   done
   echo
-  echo "Data plane / nginx: **$ratio** (target ≥ 0.33: $(verdict "$ratio" 0.33 ge)). Floor / nginx: $(nginx_ratio floorHttpN) with HttpClient, $(nginx_ratio floorSocketsN) with bare sockets."
+  echo "Data plane / nginx: **$ratio**, the median of $(round_ratios dataplane nginx)(target ≥ 0.33: $(verdict "$ratio" 0.33 ge))."
+  echo "Floor / nginx: $(median $(round_ratios floorHttp nginx)) with HttpClient, $(median $(round_ratios floorSockets nginx)) with bare sockets."
+  echo "Data plane / floor with HttpClient: $(median $(round_ratios dataplane floorHttp)) (the share of the bare web stack's throughput the product keeps)."
   echo
   echo "## (c) Streaming time to first token, $TTFT_REQUESTS sequential requests on one keep-alive connection"
   echo
