@@ -91,7 +91,7 @@ internal sealed partial class BudgetLedger(
             return;
         }
 
-        // A call no gate reserved for (embeddings, say) still spends the budgets that count it.
+        // A call no gate reserved for still spends the budgets that count it.
         if (costNanoUsd > 0 && call.Tenant is { Budgets.Count: > 0 })
         {
             Charge(call, costNanoUsd);

@@ -1,3 +1,4 @@
+using Platform.DataPlane.Budgets;
 using Platform.DataPlane.Configuration;
 using Platform.DataPlane.Embeddings;
 using Platform.DataPlane.Limits;
@@ -10,14 +11,15 @@ using Platform.DataPlane.Routing;
 
 namespace Platform.DataPlane.Endpoints;
 
-/// <summary><c>POST /v1/embeddings</c>, routed and recorded like a chat call.</summary>
+/// <summary><c>POST /v1/embeddings</c>, routed, held to budgets and recorded like a chat call.</summary>
 internal sealed class EmbeddingsHandler(
     CallAdmission admission,
     CandidateSelector selector,
     Forwarding.FallbackExecutor executor,
     ProviderAdapters adapters,
     UsageRecorder recorder,
-    RateLimitAdmission rateLimits)
+    RateLimitAdmission rateLimits,
+    BudgetGate budgets)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -68,7 +70,9 @@ internal sealed class EmbeddingsHandler(
             return;
         }
 
-        var decision = selector.Select(call.Tenant!, call.Key!, ModelReference.Resolve(request.Model, call.Tenant!), RequestRequirements.ForEmbeddings(tokens, constraints));
+        var reference = ModelReference.Resolve(request.Model, call.Tenant!);
+        var needs = RequestRequirements.ForEmbeddings(tokens, constraints);
+        var decision = selector.Select(call.Tenant!, call.Key!, reference, needs);
         call.Decision = decision;
         if (decision.Error is { } selectionError)
         {
@@ -76,6 +80,13 @@ internal sealed class EmbeddingsHandler(
             recorder.Record(call, CallResult.Refused(selectionError.StatusCode));
             return;
         }
+
+        if (await budgets.AdmitAsync(context, call, reference, needs) is not { } admitted)
+        {
+            return;
+        }
+
+        decision = admitted;
 
         var outcome = await executor.ExecuteAsync<EmbeddingResponse>(
             decision,

@@ -15,7 +15,7 @@ internal readonly record struct RequestRequirements
 
     public int EstimatedInputTokens { get; init; }
 
-    /// <summary>The caller's <c>max_tokens</c>, when set.</summary>
+    /// <summary>The caller's <c>max_tokens</c>, when set; 0 for embeddings, which produce none.</summary>
     public int? MaxOutputTokens { get; init; }
 
     public bool NeedsTools { get; init; }
@@ -77,6 +77,7 @@ internal readonly record struct RequestRequirements
     public static RequestRequirements ForEmbeddings(int estimatedInputTokens, in CallConstraints call) => new()
     {
         EstimatedInputTokens = estimatedInputTokens,
+        MaxOutputTokens = 0,
         NeedsEmbeddings = true,
         Region = call.Region,
         Sensitivity = call.Sensitivity,

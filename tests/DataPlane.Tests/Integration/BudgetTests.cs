@@ -51,6 +51,33 @@ public sealed class BudgetTests(DataPlaneFixture fixture)
     }
 
     [Fact]
+    public async Task Embeddings_HardBudgetSpentByChat_Refused402AndRecorded()
+    {
+        var tenant = await fixture.CreateTenantAsync(TenantYaml.Standard(Budgets(Budget("cap", "tenant", 0.0001m, "hard"))));
+        const string embedding = """{"model":"oa/embed","input":"budgets hold for embeddings too"}""";
+        using (var before = await Gateway.PostAsync(fixture.Client, "/v1/embeddings", tenant.Key, embedding))
+        {
+            await Gateway.OkJsonAsync(before);
+        }
+
+        using (var chat = await Gateway.ChatAsync(fixture.Client, tenant.Key, Gateway.Chat("oa/gpt")))
+        {
+            await Gateway.OkJsonAsync(chat);
+        }
+
+        await fixture.WaitForUsageAsync(tenant, 2);
+        using var after = await Gateway.PostAsync(fixture.Client, "/v1/embeddings", tenant.Key, embedding);
+
+        var error = await Gateway.AssertOpenAiErrorAsync(after, 402, Exceeded);
+        Assert.Contains("'cap'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var events = await fixture.WaitForUsageAsync(tenant, 3);
+        Assert.Equal([("embeddings", 200), ("chat", 200), ("embeddings", 402)], events.Select(e => (e.Endpoint, e.Status)));
+        Assert.True(events[0].CostNanoUsd > 0, "the admitted embedding is priced and counts toward the budget");
+        Assert.Equal(0, events[2].CostNanoUsd);
+        Assert.Empty(events[2].Attempts);
+    }
+
+    [Fact]
     public async Task Chat_SoftBudgetSpent_CallServedWithWarningHeader()
     {
         var tenant = await fixture.CreateTenantAsync(TenantYaml.Standard(Budgets(Budget("watch", "tenant", 0.0001m, "soft"))));
