@@ -6,11 +6,16 @@ namespace Platform.Dashboard.Tests.Components;
 /// <summary>Models from <see cref="Models"/>, served whole; records every call so tests assert what the page sent.</summary>
 internal sealed class FakeModelOperations : IModelOperations
 {
+    public const string ETag = "\"model-etag\"";
+
     public List<ModelView> Models { get; } = [Model("openai/gpt-4o", "gpt-4o"), Model("anthropic/claude", "claude")];
 
     public List<ModelQuery> Queries { get; } = [];
 
     public List<ModelInput> Written { get; } = [];
+
+    /// <summary>The If-Match of every update, in order.</summary>
+    public List<string?> IfMatches { get; } = [];
 
     public Func<ModelInput, Outcome<ModelView>> OnWrite { get; set; } = input => Outcome.Ok(Model(input.Name, input.UpstreamId ?? "m"));
 
@@ -26,7 +31,7 @@ internal sealed class FakeModelOperations : IModelOperations
     }
 
     public Task<Outcome<ModelView>> GetAsync(Guid id, CancellationToken ct) =>
-        Task.FromResult<Outcome<ModelView>>(Failure.NotFound("model"));
+        Task.FromResult(Models.FirstOrDefault(m => m.Id == id) is { } model ? Outcome.Ok(model, ETag) : Failure.NotFound("model"));
 
     public Task<Outcome<Page<ModelPriceView>>> PricesAsync(Guid id, int? page, int? pageSize, CancellationToken ct) =>
         Task.FromResult(Outcome.Ok(new Page<ModelPriceView>(
@@ -41,6 +46,7 @@ internal sealed class FakeModelOperations : IModelOperations
     public Task<Outcome<ModelView>> UpdateAsync(Guid id, ModelInput input, string? ifMatch, CancellationToken ct)
     {
         Written.Add(input);
+        IfMatches.Add(ifMatch);
         return Task.FromResult(OnWrite(input));
     }
 

@@ -6,6 +6,8 @@ namespace Platform.Dashboard.Tests.Components;
 /// <summary>Providers from <see cref="Providers"/>, served whole, with health from <see cref="Health"/>; records every call so tests assert what the page sent.</summary>
 internal sealed class FakeProviderOperations : IProviderOperations
 {
+    public const string ETag = "\"provider-etag\"";
+
     public static readonly DateTime At = new(2026, 6, 1, 11, 50, 0, DateTimeKind.Utc);
 
     public List<ProviderView> Providers { get; } = [Provider("openai", hasCredential: true), Provider("anthropic")];
@@ -13,6 +15,9 @@ internal sealed class FakeProviderOperations : IProviderOperations
     public List<ProviderQuery> Queries { get; } = [];
 
     public List<ProviderInput> Written { get; } = [];
+
+    /// <summary>The If-Match of every update, in order.</summary>
+    public List<string?> IfMatches { get; } = [];
 
     public List<Guid> Deleted { get; } = [];
 
@@ -43,7 +48,7 @@ internal sealed class FakeProviderOperations : IProviderOperations
     }
 
     public Task<Outcome<ProviderView>> GetAsync(Guid id, CancellationToken ct) =>
-        Task.FromResult<Outcome<ProviderView>>(Failure.NotFound("provider"));
+        Task.FromResult(Providers.FirstOrDefault(p => p.Id == id) is { } provider ? Outcome.Ok(provider, ETag) : Failure.NotFound("provider"));
 
     public Task<Outcome<ProviderView>> CreateAsync(ProviderInput input, CancellationToken ct)
     {
@@ -54,6 +59,7 @@ internal sealed class FakeProviderOperations : IProviderOperations
     public Task<Outcome<ProviderView>> UpdateAsync(Guid id, ProviderInput input, string? ifMatch, CancellationToken ct)
     {
         Written.Add(input);
+        IfMatches.Add(ifMatch);
         return Task.FromResult(OnWrite(input));
     }
 

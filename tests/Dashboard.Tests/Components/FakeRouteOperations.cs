@@ -6,6 +6,8 @@ namespace Platform.Dashboard.Tests.Components;
 /// <summary>Routes from <see cref="Routes"/>, served whole; records every write and dry run so tests assert what the page sent.</summary>
 internal sealed class FakeRouteOperations : IRouteOperations
 {
+    public const string ETag = "\"route-etag\"";
+
     public List<RouteView> Routes { get; } =
     [
         Route("chat", [new("openai/gpt-4o", Guid.NewGuid(), 1), new("anthropic/claude", Guid.NewGuid(), 1)]),
@@ -17,6 +19,9 @@ internal sealed class FakeRouteOperations : IRouteOperations
     public List<RouteInput> Created { get; } = [];
 
     public List<Guid> Deleted { get; } = [];
+
+    /// <summary>The If-Match of every update, in order.</summary>
+    public List<string?> IfMatches { get; } = [];
 
     public List<DryRunInput> DryRuns { get; } = [];
 
@@ -47,7 +52,7 @@ internal sealed class FakeRouteOperations : IRouteOperations
     }
 
     public Task<Outcome<RouteView>> GetAsync(Guid id, CancellationToken ct) =>
-        Task.FromResult<Outcome<RouteView>>(Failure.NotFound("route"));
+        Task.FromResult(Routes.FirstOrDefault(r => r.Id == id) is { } route ? Outcome.Ok(route, ETag) : Failure.NotFound("route"));
 
     public Task<Outcome<RouteView>> CreateAsync(RouteInput input, CancellationToken ct)
     {
@@ -58,6 +63,7 @@ internal sealed class FakeRouteOperations : IRouteOperations
     public Task<Outcome<RouteView>> UpdateAsync(Guid id, RouteInput input, string? ifMatch, CancellationToken ct)
     {
         Created.Add(input);
+        IfMatches.Add(ifMatch);
         return Task.FromResult(OnCreate(input));
     }
 

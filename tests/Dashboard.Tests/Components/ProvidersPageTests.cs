@@ -101,6 +101,53 @@ public sealed class ProvidersPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void EditProvider_OpensWhatItReadsAfresh_AndSendsThatETag()
+    {
+        var dialogs = _context.RenderProviders();
+        var page = Render("admin");
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr").Count));
+
+        // Someone else moves the provider to another region after the table was drawn.
+        Providers.Providers[0] = Providers.Providers[0] with { Region = "ap" };
+        page.Find("button[aria-label='Edit openai']").Click();
+        Assert.Equal("ap", dialogs.WaitForElement("input[data-testid='provider-region']").GetAttribute("value"));
+        dialogs.Find("[data-testid='provider-submit']").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Single(Providers.Written));
+        Assert.Equal([FakeProviderOperations.ETag], Providers.IfMatches);
+    }
+
+    [Fact]
+    public void EditProvider_DeletedMeanwhile_ShowsNotFound_AndOpensNoDialog()
+    {
+        var dialogs = _context.RenderProviders();
+        var page = Render("admin");
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr").Count));
+
+        Providers.Providers.RemoveAt(0);
+        page.Find("button[aria-label='Edit openai']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("No provider with that id", page.Find("[data-testid='providers-error']").TextContent, StringComparison.Ordinal));
+        Assert.Empty(dialogs.FindAll("input[data-testid='provider-name']"));
+        Assert.Empty(Providers.Written);
+    }
+
+    [Fact]
+    public void EditModel_SendsTheETagRead()
+    {
+        var dialogs = _context.RenderProviders();
+        var page = Render("admin");
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr").Count));
+
+        page.Find("button[aria-label='Edit openai/gpt-4o']").Click();
+        Assert.Equal("openai/gpt-4o", dialogs.WaitForElement("input[data-testid='model-name']").GetAttribute("value"));
+        dialogs.Find("[data-testid='model-submit']").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Single(Models.Written));
+        Assert.Equal([FakeModelOperations.ETag], Models.IfMatches);
+    }
+
+    [Fact]
     public void ProviderForm_NameTakenOnTheServer_ShowsTheErrorAtTheNameField()
     {
         Providers.OnWrite = input => Failure.Conflict($"A provider named '{input.Name}' already exists.", "Name");

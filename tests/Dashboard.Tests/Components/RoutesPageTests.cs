@@ -156,6 +156,21 @@ public sealed class RoutesPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Edit_SendsTheETagRead()
+    {
+        var dialogs = _context.RenderProviders();
+        var page = RenderPage("admin");
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
+
+        page.Find("button[aria-label='Edit chat']").Click();
+        Assert.Equal("chat", dialogs.WaitForElement("input[data-testid='route-name']").GetAttribute("value"));
+        dialogs.Find("[data-testid='route-submit']").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Single(Routes.Created));
+        Assert.Equal([FakeRouteOperations.ETag], Routes.IfMatches);
+    }
+
+    [Fact]
     public void Delete_AfterConfirmation_CallsTheOperation_CancelDoesNot()
     {
         var dialogs = _context.RenderProviders();

@@ -30,6 +30,10 @@ public sealed partial class ModelDialog : OperationComponentBase
     [Parameter]
     public ModelView? Existing { get; set; }
 
+    /// <summary>The ETag the model was read with, so a change made meanwhile is refused rather than overwritten.</summary>
+    [Parameter]
+    public string? ETag { get; set; }
+
     protected override void OnInitialized()
     {
         _errors = new ModelFormErrors(Validator);
@@ -56,10 +60,10 @@ public sealed partial class ModelDialog : OperationComponentBase
 
         _saving = true;
         var input = _model.ToInput();
-        var existing = Existing;
+        var (existing, etag) = (Existing, ETag);
         var outcome = existing is null
             ? await RunAsync((IModelOperations models, CancellationToken ct) => models.CreateAsync(input, ct))
-            : await RunAsync((IModelOperations models, CancellationToken ct) => models.UpdateAsync(existing.Id, input, null, ct));
+            : await RunAsync((IModelOperations models, CancellationToken ct) => models.UpdateAsync(existing.Id, input, etag, ct));
         _saving = false;
         if (outcome.Succeeded)
         {

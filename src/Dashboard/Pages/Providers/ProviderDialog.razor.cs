@@ -30,6 +30,10 @@ public sealed partial class ProviderDialog : OperationComponentBase
     [Parameter]
     public ProviderView? Existing { get; set; }
 
+    /// <summary>The ETag the provider was read with, so a change made meanwhile is refused rather than overwritten.</summary>
+    [Parameter]
+    public string? ETag { get; set; }
+
     private string CredentialHelp => Existing switch
     {
         null => "API key or token; stored encrypted, never shown again. Empty: none.",
@@ -63,10 +67,10 @@ public sealed partial class ProviderDialog : OperationComponentBase
 
         _saving = true;
         var input = _model.ToInput();
-        var existing = Existing;
+        var (existing, etag) = (Existing, ETag);
         var outcome = existing is null
             ? await RunAsync((IProviderOperations providers, CancellationToken ct) => providers.CreateAsync(input, ct))
-            : await RunAsync((IProviderOperations providers, CancellationToken ct) => providers.UpdateAsync(existing.Id, input, null, ct));
+            : await RunAsync((IProviderOperations providers, CancellationToken ct) => providers.UpdateAsync(existing.Id, input, etag, ct));
         _saving = false;
         if (outcome.Succeeded)
         {

@@ -167,9 +167,17 @@ public sealed partial class ProvidersPage : OperationComponentBase
         }
     }
 
+    /// <summary>Reads the provider afresh for its ETag, so a save over someone else's change is refused, not silent.</summary>
     private async Task EditProviderAsync(ProviderView provider)
     {
-        var parameters = new DialogParameters<ProviderDialog> { { d => d.Existing, provider } };
+        var read = await RunAsync((IProviderOperations providers, CancellationToken ct) => providers.GetAsync(provider.Id, ct));
+        if (!read.Succeeded)
+        {
+            _providersError = read.Failure.Detail;
+            return;
+        }
+
+        var parameters = new DialogParameters<ProviderDialog> { { d => d.Existing, read.Value }, { d => d.ETag, read.ETag } };
         if (await ShowAsync<ProviderDialog, ProviderView>($"Edit {provider.Name}", parameters) is { } saved)
         {
             Snackbar.Add($"Provider {saved.Name} saved.", Severity.Success);
@@ -206,9 +214,17 @@ public sealed partial class ProvidersPage : OperationComponentBase
         }
     }
 
+    /// <summary>Reads the model afresh for its ETag, as <see cref="EditProviderAsync"/> does.</summary>
     private async Task EditModelAsync(ModelView model)
     {
-        var parameters = new DialogParameters<ModelDialog> { { d => d.Existing, model } };
+        var read = await RunAsync((IModelOperations models, CancellationToken ct) => models.GetAsync(model.Id, ct));
+        if (!read.Succeeded)
+        {
+            _modelsError = read.Failure.Detail;
+            return;
+        }
+
+        var parameters = new DialogParameters<ModelDialog> { { d => d.Existing, read.Value }, { d => d.ETag, read.ETag } };
         if (await ShowAsync<ModelDialog, ModelView>($"Edit {model.Name}", parameters) is { } saved)
         {
             Snackbar.Add($"Model {saved.Name} saved.", Severity.Success);

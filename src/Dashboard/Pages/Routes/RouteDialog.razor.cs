@@ -31,6 +31,10 @@ public sealed partial class RouteDialog : OperationComponentBase
     [Parameter]
     public RouteView? Existing { get; set; }
 
+    /// <summary>The ETag the route was read with, so a change made meanwhile is refused rather than overwritten.</summary>
+    [Parameter]
+    public string? ETag { get; set; }
+
     protected override void OnInitialized()
     {
         _errors = new RouteFormErrors(Validator);
@@ -65,10 +69,10 @@ public sealed partial class RouteDialog : OperationComponentBase
 
         _saving = true;
         var input = _model.ToInput();
-        var existing = Existing;
+        var (existing, etag) = (Existing, ETag);
         var outcome = existing is null
             ? await RunAsync((IRouteOperations routes, CancellationToken ct) => routes.CreateAsync(input, ct))
-            : await RunAsync((IRouteOperations routes, CancellationToken ct) => routes.UpdateAsync(existing.Id, input, null, ct));
+            : await RunAsync((IRouteOperations routes, CancellationToken ct) => routes.UpdateAsync(existing.Id, input, etag, ct));
         _saving = false;
         if (outcome.Succeeded)
         {

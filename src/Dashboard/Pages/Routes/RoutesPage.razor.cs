@@ -86,13 +86,24 @@ public sealed partial class RoutesPage : OperationComponentBase
 
     private void DryRun(RouteView route) => _dryRunTarget = "route:" + route.Name;
 
-    private Task CreateAsync() => OpenDialogAsync(null, "Create route");
+    private Task CreateAsync() => OpenDialogAsync(null, null, "Create route");
 
-    private Task EditAsync(RouteView route) => OpenDialogAsync(route, $"Edit {route.Name}");
-
-    private async Task OpenDialogAsync(RouteView? existing, string title)
+    /// <summary>Reads the route afresh for its ETag, so a save over someone else's change is refused, not silent.</summary>
+    private async Task EditAsync(RouteView route)
     {
-        var parameters = new DialogParameters<RouteDialog> { { d => d.Existing, existing } };
+        var read = await RunAsync((IRouteOperations routes, CancellationToken ct) => routes.GetAsync(route.Id, ct));
+        if (!read.Succeeded)
+        {
+            _error = read.Failure.Detail;
+            return;
+        }
+
+        await OpenDialogAsync(read.Value, read.ETag, $"Edit {route.Name}");
+    }
+
+    private async Task OpenDialogAsync(RouteView? existing, string? etag, string title)
+    {
+        var parameters = new DialogParameters<RouteDialog> { { d => d.Existing, existing }, { d => d.ETag, etag } };
         var dialog = await Dialogs.ShowAsync<RouteDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: RouteView saved })
         {
