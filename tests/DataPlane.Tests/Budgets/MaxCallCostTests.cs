@@ -1,4 +1,5 @@
 using Platform.DataPlane.Budgets;
+using Platform.DataPlane.Routing;
 using Platform.DataPlane.Tests.Routing;
 
 namespace Platform.DataPlane.Tests.Budgets;
@@ -35,5 +36,14 @@ public sealed class MaxCallCostTests
         // dear: 100×3 + 1000×15 = 15 300; longer: 100×1 + 8000×5 = 40 100 (its larger max output wins).
         Assert.Equal(40_100_000L, MaxCallCost.NanoUsd([cheap, dear, longer], 100, null, 4096));
         Assert.Equal(15_300_000L, MaxCallCost.NanoUsd([cheap, dear, longer], 100, 1000, 4096));
+    }
+
+    [Fact]
+    public void NanoUsd_Embeddings_InputAlone_EvenOnAModelWithAnOutputPrice()
+    {
+        var model = TestPolicies.Model("openai/embed", maxOutputTokens: 0, inputPrice: 0.02m, outputPrice: 5m);
+        var needs = RequestRequirements.ForEmbeddings(500, default);
+
+        Assert.Equal(500 * 20L, MaxCallCost.NanoUsd([model], needs.EstimatedInputTokens, needs.MaxOutputTokens, 4096));
     }
 }
