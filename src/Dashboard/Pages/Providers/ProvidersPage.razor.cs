@@ -178,7 +178,7 @@ public sealed partial class ProvidersPage : OperationComponentBase
         }
 
         var parameters = new DialogParameters<ProviderDialog> { { d => d.Existing, read.Value }, { d => d.ETag, read.ETag } };
-        if (await ShowAsync<ProviderDialog, ProviderView>($"Edit {provider.Name}", parameters) is { } saved)
+        if (await ShowAsync<ProviderDialog, ProviderView>($"Edit {read.Value.Name}", parameters) is { } saved)
         {
             Snackbar.Add($"Provider {saved.Name} saved.", Severity.Success);
             await ProvidersChangedAsync();
@@ -225,7 +225,7 @@ public sealed partial class ProvidersPage : OperationComponentBase
         }
 
         var parameters = new DialogParameters<ModelDialog> { { d => d.Existing, read.Value }, { d => d.ETag, read.ETag } };
-        if (await ShowAsync<ModelDialog, ModelView>($"Edit {model.Name}", parameters) is { } saved)
+        if (await ShowAsync<ModelDialog, ModelView>($"Edit {read.Value.Name}", parameters) is { } saved)
         {
             Snackbar.Add($"Model {saved.Name} saved.", Severity.Success);
             await ReloadModelsAsync();

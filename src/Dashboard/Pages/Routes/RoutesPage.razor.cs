@@ -98,7 +98,7 @@ public sealed partial class RoutesPage : OperationComponentBase
             return;
         }
 
-        await OpenDialogAsync(read.Value, read.ETag, $"Edit {route.Name}");
+        await OpenDialogAsync(read.Value, read.ETag, $"Edit {read.Value.Name}");
     }
 
     private async Task OpenDialogAsync(RouteView? existing, string? etag, string title)
