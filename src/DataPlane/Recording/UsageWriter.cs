@@ -25,9 +25,9 @@ internal sealed partial class UsageWriter(
     ILogger<UsageWriter> logger) : BackgroundService
 {
     /// <summary>
-    /// Each transaction has a fixed cost (the tenant's context, two prepared statements, the commit's
-    /// fsync, the B-trees' last pages written again): under load 2,000 took the writer's thread from
-    /// 24-27 to 20-21 µs per event against 500 (bench/README.md, eighth session).
+    /// Part of a transaction's cost does not grow with its size (the tenant's context, two prepared
+    /// statements, the commit's fsync): under load 2,000 took the writer's thread from 24-27 to
+    /// 20-21 µs per event against 500, and 5,000 no lower (bench/README.md, eighth session).
     /// </summary>
     public const int BatchSize = 2000;
     private const int SqliteBusy = 5;
