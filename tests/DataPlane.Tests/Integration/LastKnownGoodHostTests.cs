@@ -9,19 +9,19 @@ namespace Platform.DataPlane.Tests.Integration;
 [Collection(DataPlaneCollection.Name)]
 public sealed class LastKnownGoodHostTests(DataPlaneFixture fixture) : IDisposable
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "platform-tests", "dp-lkg-" + Guid.NewGuid().ToString("N"));
+    private readonly HostDataDirectory _data = new("lkg");
 
     [Fact]
     public async Task Chat_RestartWithDatabaseUnreachable_ServedFromLastKnownGoodSnapshot()
     {
         var tenant = TestTenant.New();
-        using (var seeder = new ConfigSeeder(_dataDirectory))
+        using (var seeder = new ConfigSeeder(_data.Path))
         {
             await seeder.InitializeAsync();
             await seeder.ApplyAsync(DataPlaneFixture.Document(tenant, TenantYaml.Standard()), DataPlaneFixture.Environment(tenant, fixture.Simulator.BaseAddress));
         }
 
-        await using (var first = DataPlaneHost.Create(_dataDirectory))
+        await using (var first = DataPlaneHost.Create(_data.Path))
         {
             using var client = first.CreateClient();
             await DataPlaneFixture.WaitUntilServedAsync(client, tenant.Key);
@@ -29,12 +29,12 @@ public sealed class LastKnownGoodHostTests(DataPlaneFixture fixture) : IDisposab
             await Gateway.OkJsonAsync(response);
         }
 
-        Assert.True(File.Exists(Path.Combine(_dataDirectory, "snapshots", "policy.json")));
+        Assert.True(File.Exists(Path.Combine(_data.Path, "snapshots", "policy.json")));
         SqliteConnection.ClearAllPools();
-        var notADatabase = Path.Combine(_dataDirectory, "not-a-database.db");
+        var notADatabase = Path.Combine(_data.Path, "not-a-database.db");
         await File.WriteAllTextAsync(notADatabase, string.Concat(Enumerable.Repeat("this is not a SQLite database. ", 200)));
 
-        await using var second = DataPlaneHost.Create(_dataDirectory, new Dictionary<string, string?>
+        await using var second = DataPlaneHost.Create(_data.Path, new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = $"Data Source={notADatabase};Default Timeout=2",
         });
@@ -51,16 +51,5 @@ public sealed class LastKnownGoodHostTests(DataPlaneFixture fixture) : IDisposab
         await Gateway.AssertOpenAiErrorAsync(wrongKey, 401, "invalid_api_key");
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A handle still open elsewhere; the OS cleans the temp folder.
-        }
-    }
+    public void Dispose() => _data.Dispose();
 }
