@@ -109,6 +109,22 @@ public sealed class ProviderEndpointTests(ControlPlaneFixture fixture)
     }
 
     [Fact]
+    public async Task Test_MetadataServiceAddress_RefusedByTheOutboundPolicy_WithoutConnecting()
+    {
+        using var admin = await fixture.SignInAsync("admin");
+        var (_, id) = await PolicyApi.ProviderAsync(admin, baseUrl: "http://169.254.169.254/latest");
+
+        using var response = await admin.PostAsync($"/api/v1/providers/{id}/test", null);
+        var result = await ControlPlaneFixture.JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(result.GetProperty("ok").GetBoolean());
+        var error = result.GetProperty("error").GetString();
+        Assert.StartsWith("Cannot reach http://169.254.169.254: Outbound connections to 169.254.169.254 are not allowed", error, StringComparison.Ordinal);
+        Assert.Contains("a link-local address", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Test_UpstreamAnswers404_OkFalseNamingThePath()
     {
         await using var simulator = await SimulatorServer.StartAsync();

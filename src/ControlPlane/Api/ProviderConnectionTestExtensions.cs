@@ -1,3 +1,5 @@
+using Platform.Shared.Hosting;
+
 namespace Platform.ControlPlane.Api;
 
 internal static class ProviderConnectionTestExtensions
@@ -6,11 +8,12 @@ internal static class ProviderConnectionTestExtensions
     public static IServiceCollection AddProviderConnectionTest(this IServiceCollection services)
     {
         services.AddHttpClient(ProviderConnectionTester.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
                 ConnectTimeout = TimeSpan.FromSeconds(5),
+                ConnectCallback = sp.GetRequiredService<OutboundAddressPolicy>().ConnectAsync,
             });
         services.AddSingleton<ProviderConnectionTester>();
         return services;

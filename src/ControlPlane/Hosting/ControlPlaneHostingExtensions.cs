@@ -22,6 +22,7 @@ internal static class ControlPlaneHostingExtensions
         builder.AddPlatformObservability("platform-controlplane");
         builder.Services.AddPlatformDatabase(builder.Configuration);
         builder.Services.AddPlatformSecrets();
+        builder.Services.AddOutboundAddressPolicy(builder.Configuration);
         builder.Services.AddPlatformConfigAsCode();
         builder.Services.AddPlatformAccess(builder.Configuration);
         builder.Services.AddScoped<OAuthClients>();

@@ -30,6 +30,7 @@ internal static class DataPlaneHostingExtensions
         builder.Services.AddPolicySnapshots(builder.Configuration);
         builder.Services.AddPlatformHealthChecks(HealthStatus.Degraded)
             .AddCheck<PolicySnapshotReadyCheck>("policy", tags: [HealthEndpoints.ReadyTag]);
+        builder.Services.AddOutboundAddressPolicy(builder.Configuration);
         builder.Services.AddProviderAdapters();
         builder.Services.AddDataPlaneRouting();
         builder.Services.AddForwarding();

@@ -3,6 +3,7 @@ using Platform.DataPlane.Providers.Anthropic;
 using Platform.DataPlane.Providers.Gemini;
 using Platform.DataPlane.Providers.Http;
 using Platform.DataPlane.Providers.OpenAi;
+using Platform.Shared.Hosting;
 
 namespace Platform.DataPlane.Providers;
 
@@ -15,7 +16,8 @@ internal static class ProviderAdapterServiceCollectionExtensions
     public static IServiceCollection AddProviderAdapters(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new UpstreamHttpClient(UpstreamHttpClient.CreateClient(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new UpstreamHttpClient(
+            UpstreamHttpClient.CreateClient(provider.GetService<OutboundAddressPolicy>()), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<OpenAiCompatibleAdapter>();
         services.TryAddSingleton<AnthropicAdapter>();
         services.TryAddSingleton<GeminiAdapter>();

@@ -142,6 +142,22 @@ public sealed class BudgetAlertWebhookTests(MailFixture mail)
     }
 
     [Fact]
+    public async Task Run_WebhookToALinkLocalAddress_RefusedByTheOutboundPolicy_TheReasonRecorded()
+    {
+        var (tenantId, admin) = await TenantAsync(Fixture);
+        using var _ = admin;
+        var budgetId = await CreateBudgetAsync(admin, limitUsd: 10, thresholds: [50], webhookUrl: "http://169.254.169.254/hooks/budget");
+        await SpendAsync(Fixture, tenantId, 6m);
+
+        await RunJobAsync(Fixture);
+
+        var failed = Assert.Single(await AlertsAsync(Fixture, tenantId, budgetId));
+        Assert.Null(failed.WebhookSentAt);
+        Assert.StartsWith("webhook: Outbound connections to 169.254.169.254 are not allowed", failed.LastError, StringComparison.Ordinal);
+        Assert.Contains("a link-local address", failed.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_WebhookNeverAccepts_GivesUpAfterTenTries()
     {
         var (tenantId, admin) = await TenantAsync(Fixture);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Platform.Shared.Hosting;
 
 namespace Platform.ControlPlane.Jobs.Alerts;
 
@@ -17,11 +18,12 @@ internal static class BudgetAlertServiceCollectionExtensions
                 client.Timeout = sp.GetRequiredService<IOptions<BudgetAlertOptions>>().Value.WebhookTimeout;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("Platform-Webhooks/1");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
                 ConnectTimeout = TimeSpan.FromSeconds(5),
+                ConnectCallback = sp.GetRequiredService<OutboundAddressPolicy>().ConnectAsync,
             });
         services.AddSingleton<WebhookSigningSecrets>();
         services.AddScoped<BudgetAlertEmails>();

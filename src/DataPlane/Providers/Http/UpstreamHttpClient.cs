@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Platform.DataPlane.Forwarding;
 using Platform.DataPlane.Protocols.Json;
+using Platform.Shared.Hosting;
 
 namespace Platform.DataPlane.Providers.Http;
 
@@ -18,7 +19,8 @@ internal sealed class UpstreamHttpClient(HttpClient client, TimeProvider time)
 
     public TimeProvider Time => time;
 
-    public static SocketsHttpHandler CreateHandler() => new()
+    /// <param name="addresses">Which addresses it may connect to; <see cref="OutboundAddressPolicy.Default"/> when null.</param>
+    public static SocketsHttpHandler CreateHandler(OutboundAddressPolicy? addresses = null) => new()
     {
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,
@@ -29,9 +31,11 @@ internal sealed class UpstreamHttpClient(HttpClient client, TimeProvider time)
         ConnectTimeout = TimeSpan.FromSeconds(5),
         EnableMultipleHttp2Connections = true,
         ActivityHeadersPropagator = null,
+        ConnectCallback = (addresses ?? OutboundAddressPolicy.Default).ConnectAsync,
     };
 
-    public static HttpClient CreateClient() => new(CreateHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    public static HttpClient CreateClient(OutboundAddressPolicy? addresses = null) =>
+        new(CreateHandler(addresses), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
 
     /// <summary>
     /// Sends with headers-read completion and returns a 2xx response, whose body the caller reads and disposes.
@@ -116,6 +120,15 @@ internal sealed class UpstreamHttpClient(HttpClient client, TimeProvider time)
 
     private static string Describe(Exception exception)
     {
+        // The caller learns why, not the provider's address: that is the tenant's configuration.
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is OutboundAddressRefusedException refused)
+            {
+                return $"refused by the outbound address policy (a {refused.Reason} address)";
+            }
+        }
+
         for (var current = exception; current is not null; current = current.InnerException)
         {
             if (current is SocketException socket)
