@@ -23,9 +23,17 @@ public sealed class OutboundAddressPolicy(bool blockPrivateNetworks)
 
     public bool BlockPrivateNetworks { get; } = blockPrivateNetworks;
 
-    /// <summary>The policy that <c>Outbound:BlockPrivateNetworks</c> asks for.</summary>
+    private const string BlockPrivateNetworksKey = Section + ":BlockPrivateNetworks";
+
+    /// <summary>The policy that <c>Outbound:BlockPrivateNetworks</c> asks for (checked by <see cref="ValidationError"/>).</summary>
     public static OutboundAddressPolicy From(IConfiguration configuration) =>
-        configuration.GetValue<bool>(Section + ":BlockPrivateNetworks") ? new(blockPrivateNetworks: true) : Default;
+        bool.TryParse(configuration[BlockPrivateNetworksKey], out var block) && block ? new(blockPrivateNetworks: true) : Default;
+
+    /// <summary>What is wrong with the setting, for <see cref="StartupGuard"/>; null when it is absent, true or false.</summary>
+    public static string? ValidationError(IConfiguration configuration) =>
+        configuration[BlockPrivateNetworksKey] is { Length: > 0 } value && !bool.TryParse(value, out _)
+            ? $"{BlockPrivateNetworksKey} must be true or false, not '{value}'."
+            : null;
 
     /// <summary>Why the address is refused, or null when it is allowed.</summary>
     public string? Refusal(IPAddress address)

@@ -14,7 +14,12 @@ public static class StartupGuard
     public static bool ValidateConfiguration(IConfiguration configuration, string processName)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var errors = options.Validate();
+        var errors = options.Validate().ToList();
+        if (OutboundAddressPolicy.ValidationError(configuration) is { } outbound)
+        {
+            errors.Add(outbound);
+        }
+
         foreach (var error in errors)
         {
             Console.Error.WriteLine($"{processName}: configuration error: {error}");

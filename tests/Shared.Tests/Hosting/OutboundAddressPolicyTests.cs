@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Platform.Shared.Hosting;
 
 namespace Platform.Shared.Tests.Hosting;
@@ -46,6 +47,28 @@ public sealed class OutboundAddressPolicyTests
     public void BlockPrivateNetworks_AlsoRefusesLoopbackAndPrivateRanges(string address, string? refusal) =>
         Assert.Equal(refusal, Strict.Refusal(IPAddress.Parse(address)));
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    [InlineData("True", true)]
+    public void From_TheSetting_BlocksPrivateNetworksOnlyWhenTrue(string? value, bool blocks)
+    {
+        var configuration = Configuration(value);
+
+        Assert.Null(OutboundAddressPolicy.ValidationError(configuration));
+        Assert.Equal(blocks, OutboundAddressPolicy.From(configuration).BlockPrivateNetworks);
+    }
+
+    [Fact]
+    public void StartupGuard_SettingNeitherTrueNorFalse_StopsStartUpNamingIt()
+    {
+        var configuration = Configuration("yes");
+
+        Assert.Equal("Outbound:BlockPrivateNetworks must be true or false, not 'yes'.", OutboundAddressPolicy.ValidationError(configuration));
+        Assert.False(StartupGuard.ValidateConfiguration(configuration, "test"));
+    }
+
     [Fact]
     public async Task Connect_LoopbackAllowedByDefault_TheRequestIsAnswered()
     {
@@ -82,6 +105,9 @@ public sealed class OutboundAddressPolicyTests
 
         Assert.Contains("it resolves to 169.254.169.254, a link-local address", error.Message, StringComparison.Ordinal);
     }
+
+    private static IConfiguration Configuration(string? blockPrivateNetworks) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Outbound:BlockPrivateNetworks"] = blockPrivateNetworks }).Build();
 
     private static HttpClient Client(OutboundAddressPolicy policy) =>
         new(new SocketsHttpHandler { ConnectCallback = policy.ConnectAsync, ConnectTimeout = TimeSpan.FromSeconds(5) });
