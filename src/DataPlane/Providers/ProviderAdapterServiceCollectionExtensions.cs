@@ -11,7 +11,8 @@ internal static class ProviderAdapterServiceCollectionExtensions
 {
     /// <summary>
     /// The adapters and the one shared upstream <see cref="HttpClient"/> (YARP-style handler, no overall timeout:
-    /// the executor's cancellation bounds every attempt).
+    /// the executor's cancellation bounds every attempt). It connects under the registered
+    /// <see cref="OutboundAddressPolicy"/>, or the default one when none is (tests that compose these services alone).
     /// </summary>
     public static IServiceCollection AddProviderAdapters(this IServiceCollection services)
     {
