@@ -1,4 +1,4 @@
-using Platform.Shared.Hosting;
+using Platform.ControlPlane.Hosting;
 
 namespace Platform.ControlPlane.Api;
 
@@ -8,13 +8,7 @@ internal static class ProviderConnectionTestExtensions
     public static IServiceCollection AddProviderConnectionTest(this IServiceCollection services)
     {
         services.AddHttpClient(ProviderConnectionTester.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-                ConnectCallback = sp.GetRequiredService<OutboundAddressPolicy>().ConnectAsync,
-            });
+            .ConfigurePrimaryHttpMessageHandler(TenantUrlHandler.Create);
         services.AddSingleton<ProviderConnectionTester>();
         return services;
     }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Platform.Shared.Hosting;
+using Platform.ControlPlane.Hosting;
 
 namespace Platform.ControlPlane.Jobs.Alerts;
 
@@ -18,13 +18,7 @@ internal static class BudgetAlertServiceCollectionExtensions
                 client.Timeout = sp.GetRequiredService<IOptions<BudgetAlertOptions>>().Value.WebhookTimeout;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("Platform-Webhooks/1");
             })
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-                ConnectCallback = sp.GetRequiredService<OutboundAddressPolicy>().ConnectAsync,
-            });
+            .ConfigurePrimaryHttpMessageHandler(TenantUrlHandler.Create);
         services.AddSingleton<WebhookSigningSecrets>();
         services.AddScoped<BudgetAlertEmails>();
         services.AddScoped<BudgetAlertWebhooks>();
