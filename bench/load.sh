@@ -292,12 +292,12 @@ r() { echo "${result[$1]}"; }
 added() { echo "$(diff_us "$(r $1.p50_us)" "$(r direct1.p50_us)") / $(diff_us "$(r $1.p99_us)" "$(r direct1.p99_us)")"; }
 # median value...: the middle one, or the mean of the two middle ones.
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.6g", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-# ratio a b: a / b with two decimals (0 when b is 0).
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# quotient a b: a / b with two decimals (0 when b is 0).
+quotient() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 # rounds label field: the field of every throughput round of label, space-separated.
 rounds() { local round; for round in $(seq "$ROUNDS"); do printf '%s ' "$(r "$1N$round.$2")"; done; }
 # round_ratios label over: label's req/s over over's, round by round (the two ran one after the other).
-round_ratios() { local round; for round in $(seq "$ROUNDS"); do printf '%s ' "$(ratio "$(r "$1N$round.rps")" "$(r "$2N$round.rps")")"; done; }
+round_ratios() { local round; for round in $(seq "$ROUNDS"); do printf '%s ' "$(quotient "$(r "$1N$round.rps")" "$(r "$2N$round.rps")")"; done; }
 round_errors() { local round sum=0; for round in $(seq "$ROUNDS"); do sum=$(( sum + $(r "$1N$round.errors") )); done; echo "$sum"; }
 path_name() {
   case "$1" in
